@@ -1,0 +1,44 @@
+import { model } from "@medusajs/framework/utils"
+import ChatwootInbox from "./chatwoot-inbox"
+import ChatwootStorefront from "./chatwoot-storefront"
+
+/**
+ * A Chatwoot account the plugin manages: created through the Platform API
+ * (`mode: provisioned`) or linked with an administrator's token
+ * (`mode: linked`). Secrets are stored encrypted with `encryption_key`.
+ */
+const ChatwootAccount = model
+  .define("chatwoot_account", {
+    id: model.id({ prefix: "cwacc" }).primaryKey(),
+    name: model.text(),
+    mode: model.enum(["provisioned", "linked"]).default("provisioned"),
+    status: model
+      .enum(["provisioning", "active", "suspended", "failed"])
+      .default("provisioning"),
+    /** Id of the account in Chatwoot; null until Chatwoot created it. */
+    chatwoot_account_id: model.number().nullable(),
+    locale: model.text().nullable(),
+    /** Encrypted api_access_token of the plugin's administrator in this account. */
+    access_token_encrypted: model.text().nullable(),
+    /** Chatwoot user id of the plugin's administrator (provisioned mode). */
+    admin_user_id: model.number().nullable(),
+    webhook_id: model.number().nullable(),
+    webhook_secret_encrypted: model.text().nullable(),
+    dashboard_app_id: model.number().nullable(),
+    dashboard_app_secret_encrypted: model.text().nullable(),
+    settings: model.json().nullable(),
+    last_error: model.text().nullable(),
+    last_success_at: model.dateTime().nullable(),
+    storefronts: model.hasMany(() => ChatwootStorefront, { mappedBy: "account" }),
+    inboxes: model.hasMany(() => ChatwootInbox, { mappedBy: "account" }),
+  })
+  .indexes([
+    {
+      on: ["chatwoot_account_id"],
+      unique: true,
+      where: "chatwoot_account_id IS NOT NULL AND deleted_at IS NULL",
+    },
+  ])
+  .cascades({ delete: ["storefronts", "inboxes"] })
+
+export default ChatwootAccount

@@ -1,0 +1,35 @@
+import { MedusaService } from "@medusajs/framework/utils"
+import { ChatwootAccount, ChatwootInbox, ChatwootStorefront } from "./models"
+import { CHATWOOT_OPTIONS } from "./loaders/options"
+import type { ResolvedChatwootOptions } from "./options"
+
+type InjectedDependencies = {
+  [CHATWOOT_OPTIONS]: ResolvedChatwootOptions
+}
+
+/**
+ * The `chatwoot` module service: owns the plugin's tables. Cross-module work
+ * (customers, orders, sales channels) lives in workflows and routes.
+ */
+export default class ChatwootModuleService extends MedusaService({
+  ChatwootAccount,
+  ChatwootInbox,
+  ChatwootStorefront,
+}) {
+  protected readonly options_: ResolvedChatwootOptions
+
+  constructor(container: InjectedDependencies) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = container[CHATWOOT_OPTIONS]
+  }
+
+  /**
+   * Validated plugin options with defaults filled in, without secrets.
+   * Subscribers and workflows read options here: Medusa gives them none.
+   */
+  getPublicOptions() {
+    const { encryption_key: _k, platform_token, ...rest } = this.options_
+    return { ...rest, platform_provisioning: Boolean(platform_token) }
+  }
+}

@@ -1,0 +1,3 @@
+// Workflows of medusa-plugin-chatwoot, importable as
+// `import { … } from "medusa-plugin-chatwoot/workflows"`.
+export {}
