@@ -1,10 +1,13 @@
 import { MedusaService } from "@medusajs/framework/utils"
 import { ChatwootAccount, ChatwootInbox, ChatwootStorefront } from "./models"
 import { CHATWOOT_OPTIONS } from "./loaders/options"
+import { CHATWOOT_CLIENT } from "./loaders/client"
 import type { ResolvedChatwootOptions } from "./options"
+import type { ChatwootClient } from "./client"
 
 type InjectedDependencies = {
   [CHATWOOT_OPTIONS]: ResolvedChatwootOptions
+  [CHATWOOT_CLIENT]: ChatwootClient
 }
 
 /**
@@ -17,11 +20,21 @@ export default class ChatwootModuleService extends MedusaService({
   ChatwootStorefront,
 }) {
   protected readonly options_: ResolvedChatwootOptions
+  protected readonly client_: ChatwootClient
 
   constructor(container: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = container[CHATWOOT_OPTIONS]
+    this.client_ = container[CHATWOOT_CLIENT]
+  }
+
+  /**
+   * The module's Chatwoot client (registered by the client loader): one rate
+   * limiter and retry policy shared by every workflow, subscriber and route.
+   */
+  getClient(): ChatwootClient {
+    return this.client_
   }
 
   /**
