@@ -7,7 +7,8 @@
 //   the repository's Chatwoot sandbox on SANDBOX_PORT (default 3999).
 // - Migrates, seeds two storefronts (sales channels) with publishable keys,
 //   products, customers and orders, creates an admin user, then runs
-//   `medusa develop` (API + admin dashboard) on PORT (default 9000).
+//   `medusa start` with NODE_ENV=development (API + admin dashboard, no file
+//   watcher) on PORT (default 9000).
 // Ctrl-C / SIGTERM stops Medusa, the sandbox and the embedded PostgreSQL.
 const { spawn } = require("node:child_process")
 const crypto = require("node:crypto")
@@ -160,7 +161,7 @@ async function main() {
   await run(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], env, { quiet: true })
 
   log(`starting Medusa on http://localhost:${PORT} …`)
-  startLongRunning(process.execPath, [MEDUSA_BIN, "develop"], env, "Medusa")
+  startLongRunning(process.execPath, [MEDUSA_BIN, "start"], env, "Medusa")
   if (!(await waitFor(`http://localhost:${PORT}/health`, 180_000))) {
     throw new Error("Medusa did not answer /health within 3 minutes")
   }
