@@ -17,6 +17,11 @@ export type ChatwootPluginOptions = {
   public_url: string
   /** Secret of at least 32 characters used to encrypt stored tokens and secrets. */
   encryption_key: string
+  /**
+   * Earlier encryption keys, still accepted for reading stored secrets after
+   * a rotation (new writes always use encryption_key).
+   */
+  previous_encryption_keys?: string[]
   /** Provision an account for every new sales channel (default: true when platform_token is set). */
   auto_provision?: boolean
   /** Customer tiers by lifetime value. */
@@ -81,6 +86,14 @@ const optionsSchema = z.object({
       MIN_ENCRYPTION_KEY_LENGTH,
       `encryption_key must be at least ${MIN_ENCRYPTION_KEY_LENGTH} characters long`
     ),
+  previous_encryption_keys: z
+    .array(
+      z
+        .string({ error: "must be a string" })
+        .min(MIN_ENCRYPTION_KEY_LENGTH, `must be at least ${MIN_ENCRYPTION_KEY_LENGTH} characters long`),
+      { error: "previous_encryption_keys must be a list of keys" }
+    )
+    .optional(),
   auto_provision: z.boolean({ error: "auto_provision must be true or false" }).optional(),
   tiers: z
     .array(tierSchema, { error: "tiers must be a list of { name, min_lifetime_value }" })
@@ -125,6 +138,7 @@ export function validateOptions(raw: unknown): ResolvedChatwootOptions {
     platform_token: options.platform_token,
     public_url: options.public_url,
     encryption_key: options.encryption_key,
+    previous_encryption_keys: options.previous_encryption_keys ?? [],
     auto_provision: options.auto_provision ?? Boolean(options.platform_token),
     tiers: [...(options.tiers ?? DEFAULT_TIERS)].sort(
       (a, b) => a.min_lifetime_value - b.min_lifetime_value

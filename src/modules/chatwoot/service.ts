@@ -42,7 +42,7 @@ export default class ChatwootModuleService extends MedusaService({
    * Subscribers and workflows read options here: Medusa gives them none.
    */
   getPublicOptions() {
-    const { encryption_key: _k, platform_token, ...rest } = this.options_
+    const { encryption_key: _k, previous_encryption_keys: _p, platform_token, ...rest } = this.options_
     return { ...rest, platform_provisioning: Boolean(platform_token) }
   }
 }

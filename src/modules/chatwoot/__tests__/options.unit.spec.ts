@@ -27,6 +27,7 @@ describe("validateOptions", () => {
       chatwoot_url: "https://chat.example.com",
       public_url: "https://shop.example.com",
       encryption_key: "k".repeat(32),
+      previous_encryption_keys: [],
       platform_token: undefined,
       auto_provision: false,
       tiers: DEFAULT_TIERS,
@@ -68,6 +69,7 @@ describe("validateOptions", () => {
     ["tiers", { ...valid, tiers: [{ name: "a", min_lifetime_value: -1 }] }, /tiers\.0\.min_lifetime_value must be 0 or more/],
     ["tiers", { ...valid, tiers: [{ name: "", min_lifetime_value: 1 }] }, /tiers\.0\.name must not be empty/],
     ["tiers", { ...valid, tiers: [{ name: "a", min_lifetime_value: 1 }, { name: "a", min_lifetime_value: 2 }] }, /tiers must have unique names/],
+    ["previous_encryption_keys", { ...valid, previous_encryption_keys: ["short"] }, /previous_encryption_keys\.0 must be at least 32 characters/],
     ["auto_provision", { ...valid, auto_provision: "yes" }, /auto_provision must be true or false/],
   ])("rejects a bad %s with a message naming it", (_option, input, expected) => {
     expect(messageOf(() => validateOptions(input))).toMatch(expected)

@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from "node:child_process"
+import path from "node:path"
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const db = require("../../scripts/lib/database.cjs") as {
+  canConnect(s: { host: string; port: number; user: string; password: string }): Promise<boolean>
+  freePort(): Promise<number>
+}
+
+jest.setTimeout(300_000)
+
+const ROOT = path.resolve(__dirname, "../..")
+
+/**
+ * `npm run demo` as a user runs it on a machine with nothing installed: no
+ * DATABASE_URL, no CHATWOOT_URL. It must come up, print working credentials,
+ * and stop its embedded PostgreSQL on SIGTERM.
+ */
+describe("npm run demo", () => {
+  let demo: ChildProcess
+  let stdout = ""
+  let stderr = ""
+  let port: number
+
+  beforeAll(async () => {
+    port = await db.freePort()
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SANDBOX_PORT: String(await db.freePort()) }
+    for (const name of ["DATABASE_URL", "CHATWOOT_URL", "CHATWOOT_PLATFORM_TOKEN", "TEST_TYPE", "MEDUSA_PUBLIC_URL", "MEDUSA_BACKEND_URL"]) {
+      delete env[name]
+    }
+    demo = spawn(process.execPath, [path.join(ROOT, "scripts/demo.js")], { cwd: ROOT, env })
+    demo.stdout!.on("data", (d) => (stdout += d))
+    demo.stderr!.on("data", (d) => (stderr += d))
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (stdout.includes("demo is up")) {
+          clearInterval(timer)
+          resolve()
+        }
+      }, 250)
+      demo.on("exit", (code) => {
+        clearInterval(timer)
+        reject(new Error(`demo exited early (${code}):\n${stderr.slice(-3000)}`))
+      })
+    })
+  })
+
+  afterAll(() => {
+    if (demo.exitCode === null) demo.kill("SIGKILL")
+  })
+
+  it("prints admin credentials that log in, and keys that work", async () => {
+    const login = stdout.match(/Admin:\s+(\S+)\s+\((\S+) \/ (\S+)\)/)
+    expect(login).not.toBeNull()
+    const [, adminUrl, email, password] = login!
+    expect(adminUrl).toBe(`http://localhost:${port}/app`)
+
+    const auth = await fetch(`http://localhost:${port}/auth/user/emailpass`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    })
+    expect(auth.status).toBe(200)
+    const { token } = (await auth.json()) as { token: string }
+
+    const accounts = await fetch(`http://localhost:${port}/admin/chatwoot/accounts`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(accounts.status).toBe(200)
+
+    const keys = [...stdout.matchAll(/(pk_[0-9a-f]+)/g)].map((m) => m[1])
+    expect(keys).toHaveLength(2)
+    for (const key of keys) {
+      const regions = await fetch(`http://localhost:${port}/store/regions`, {
+        headers: { "x-publishable-api-key": key },
+      })
+      expect(regions.status).toBe(200)
+    }
+
+    const admin = await fetch(`http://localhost:${port}/app`)
+    expect(admin.status).toBe(200)
+  })
+
+  it("stops Medusa and the embedded PostgreSQL on SIGTERM", async () => {
+    const pgPort = Number(stderr.match(/embedded PostgreSQL on localhost:(\d+)/)?.[1])
+    expect(pgPort).toBeGreaterThan(0)
+    const pg = { host: "localhost", port: pgPort, user: "postgres", password: "postgres" }
+    expect(await db.canConnect(pg)).toBe(true)
+
+    const exited = new Promise((resolve) => demo.on("exit", resolve))
+    demo.kill("SIGTERM")
+    await exited
+
+    expect(await db.canConnect(pg)).toBe(false)
+    await expect(fetch(`http://localhost:${port}/health`)).rejects.toThrow()
+  })
+})
