@@ -1,0 +1,107 @@
+import type { FaultControls, FaultKind, FaultState, RateLimitFault, ServerErrorFault } from "./types"
+
+export type FaultDecision =
+  | { kind: "outage" }
+  | { kind: "timeout" }
+  | { kind: "rate_limit"; retryAfter: string | null }
+  | { kind: "server_error"; status: 500 | 502 | 503 | 504 }
+  | null
+
+/** Fault switches; `decide()` is consulted once per API request, in precedence order. */
+export class Faults implements FaultControls {
+  private s: FaultState = Faults.initial()
+
+  constructor(private readonly clock: () => number) {}
+
+  private static initial(): FaultState {
+    return { latencyMs: 0, rateLimit: null, serverError: null, timeout: null, outageUntil: null }
+  }
+
+  latency(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) {
+      throw new Error(`latency must be a non-negative number of ms, got ${ms}`)
+    }
+    this.s.latencyMs = ms
+  }
+
+  rateLimit(opts: RateLimitFault): void {
+    const now = this.clock()
+    this.s.rateLimit = {
+      ...opts,
+      remaining: opts.requests ?? null,
+      until: opts.forMs !== undefined ? now + opts.forMs : null,
+    }
+  }
+
+  serverError(opts: ServerErrorFault = {}): void {
+    this.s.serverError = { status: opts.status ?? 500, remaining: opts.requests ?? 1 }
+  }
+
+  timeout(opts: { requests?: number } = {}): void {
+    this.s.timeout = { remaining: opts.requests ?? 1 }
+  }
+
+  outage(opts: { forMs: number }): void {
+    this.s.outageUntil = this.clock() + opts.forMs
+  }
+
+  clear(): void {
+    this.s = Faults.initial()
+  }
+
+  snapshot(): FaultState {
+    return structuredClone(this.s)
+  }
+
+  get latencyMs(): number {
+    return this.s.latencyMs
+  }
+
+  decide(): FaultDecision {
+    const now = this.clock()
+    if (this.s.outageUntil !== null) {
+      if (now < this.s.outageUntil) {
+        return { kind: "outage" }
+      }
+      this.s.outageUntil = null
+    }
+    if (this.s.timeout && this.s.timeout.remaining > 0) {
+      this.s.timeout.remaining--
+      if (this.s.timeout.remaining === 0) {
+        this.s.timeout = null
+      }
+      return { kind: "timeout" }
+    }
+    const rl = this.s.rateLimit
+    if (rl) {
+      const windowOver = rl.until !== null && now >= rl.until
+      const countOver = rl.remaining !== null && rl.remaining <= 0
+      // with both a count and a window, the fault ends when either runs out
+      if (windowOver || countOver) {
+        this.s.rateLimit = null
+      } else {
+        if (rl.remaining !== null) {
+          rl.remaining--
+        }
+        let retryAfter: string | null = null
+        if (rl.retryAfterDate) {
+          retryAfter = new Date(rl.retryAfterDate).toUTCString()
+        } else if (rl.retryAfterSeconds !== undefined) {
+          retryAfter = String(rl.retryAfterSeconds)
+        }
+        return { kind: "rate_limit", retryAfter }
+      }
+    }
+    if (this.s.serverError && this.s.serverError.remaining > 0) {
+      const status = this.s.serverError.status
+      this.s.serverError.remaining--
+      if (this.s.serverError.remaining === 0) {
+        this.s.serverError = null
+      }
+      return { kind: "server_error", status }
+    }
+    return null
+  }
+}
+
+export const FAULT_KINDS: FaultKind[] = ["latency", "rate_limit", "server_error", "timeout", "outage"]
