@@ -6,6 +6,7 @@ import type { RetryOptions } from "./retry"
 import { AccountApi } from "./resources/account"
 import { PlatformApi } from "./resources/platform"
 import { PublicApi } from "./resources/public"
+import type { Profile } from "./types"
 
 export type ChatwootClientOptions = {
   /** Base URL of the Chatwoot installation (`chatwoot_url`). */
@@ -83,6 +84,17 @@ export class ChatwootClient {
       )
     }
     return new AccountApi(this.http, accountId, token)
+  }
+
+  /**
+   * The owner of a user token and the accounts it belongs to, with roles
+   * (GET /api/v1/profile): verifies a pasted token before any account is known.
+   */
+  profile(token: string): Promise<Profile> {
+    if (!token) {
+      throw new MedusaError(MedusaError.Types.INVALID_ARGUMENT, "Chatwoot access token is required")
+    }
+    return this.http.request<Profile>({ method: "GET", path: "/api/v1/profile", kind: "account", token })
   }
 
   /** The Public API of one API inbox (`inbox_identifier`); no token. */
