@@ -481,6 +481,22 @@ export const KNOWN_GAPS: KnownGap[] = [
     },
   },
 
+  {
+    kind: "request",
+    method: "POST",
+    path: `${A}/conversations/{conversation_id}/assignments`,
+    reason:
+      "chatwoot-api.md §3.4: assignee_id null unassigns (the controller finds no user and answers null); assignee_type AgentBot assigns a bot; the spec allows numbers only",
+    schema: {
+      type: "object",
+      properties: {
+        assignee_id: { type: ["number", "null"] },
+        assignee_type: { type: "string", enum: ["User", "AgentBot"] },
+        team_id: { type: ["number", "null"] },
+      },
+    },
+  },
+
   // ---------------------------------------------------------------- parameters that differ
   {
     kind: "parameter",
@@ -572,6 +588,12 @@ export const KNOWN_GAPS: KnownGap[] = [
     kind: "schema",
     pointer: "/custom_attribute/properties/default_value",
     reason: "nullable column: null unless a default was given",
+    schema: nullableString,
+  },
+  {
+    kind: "schema",
+    pointer: "/label/properties/description",
+    reason: "labels.description is a nullable column: null when no description was given (team.description is already nullable)",
     schema: nullableString,
   },
   {

@@ -152,6 +152,16 @@ function dashboardContent(raw: unknown): DashboardAppRecord["content"] | undefin
 }
 
 export function registerApplicationRoutes(router: Router<RouteContext>): void {
+  // installation info, no auth: feature-detect the version (webhook signing needs ≥ 4.12.0)
+  router.on("GET", "/api", (ctx) =>
+    json(200, {
+      version: "4.15.1",
+      timestamp: new Date(ctx.store.now()).toISOString().replace("T", " ").slice(0, 19),
+      queue_services: "ok",
+      data_services: "ok",
+    })
+  )
+
   router.on("GET", "/api/v1/profile", (ctx) => json(200, userJson(ctx.store, requireUser(ctx))))
 
   router.on("GET", A, (ctx, params) => {
