@@ -1,3 +1,5 @@
 // Workflows of medusa-plugin-chatwoot, importable as
 // `import { … } from "medusa-plugin-chatwoot/workflows"`.
-export {}
+export * from "./provision-chatwoot-account"
+export * from "./mark-chatwoot-account-failed"
+export * from "./chatwoot-account-lifecycle"

@@ -1,6 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { AdminListChatwootAccountsType } from "./validators"
+import { CHATWOOT_MODULE } from "../../../../modules/chatwoot"
+import type ChatwootModuleService from "../../../../modules/chatwoot/service"
+import { provisionChatwootAccount } from "../../../../workflows/provision-chatwoot-account"
+import { refetchAccount } from "./helpers"
+import type { AdminCreateChatwootAccountType, AdminListChatwootAccountsType } from "./validators"
 
 /** GET /admin/chatwoot/accounts — the Chatwoot accounts the plugin manages. */
 export const GET = async (
@@ -31,4 +35,34 @@ export const GET = async (
     offset: metadata?.skip ?? 0,
     limit: metadata?.take ?? accounts.length,
   })
+}
+
+/**
+ * POST /admin/chatwoot/accounts — give a sales channel a Chatwoot desk:
+ * `provision` a new account (platform token), `link` an existing account
+ * with an administrator's token, or `attach` it to an account the plugin
+ * already manages. Answers with the account (never a secret).
+ */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminCreateChatwootAccountType>,
+  res: MedusaResponse
+) => {
+  const body = req.validatedBody
+  const chatwoot = req.scope.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
+
+  const result = await provisionChatwootAccount(req.scope, {
+    sales_channel_id: body.sales_channel_id,
+    ...(body.mode === "link"
+      ? {
+          mode: "linked" as const,
+          chatwoot_account_id: body.chatwoot_account_id,
+          // encrypted before it enters workflow state
+          access_token_encrypted: chatwoot.encryptSecret("access_token", body.api_access_token),
+        }
+      : body.mode === "attach"
+        ? { mode: "provisioned" as const, account_id: body.account_id }
+        : { mode: "provisioned" as const }),
+  })
+
+  res.status(result.created ? 201 : 200).json({ account: await refetchAccount(req.scope, result.account_id) })
 }
