@@ -130,7 +130,7 @@ export function extractChatwootMessage(body: unknown): {
 } {
   if (typeof body === "string") {
     const text = body.trim()
-    return text ? { message: truncate(text) } : {}
+    return text ? { message: truncate(/^</.test(text) ? htmlText(text) : text) } : {}
   }
   if (!body || typeof body !== "object") {
     return {}
@@ -166,6 +166,12 @@ function stringify(value: unknown): string | undefined {
     return joined || undefined
   }
   return undefined
+}
+
+/** A proxy's HTML error page, reduced to its title (or its text). */
+function htmlText(html: string): string {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.trim()
+  return title || html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim()
 }
 
 function truncate(text: string, max = 500): string {

@@ -15,6 +15,17 @@ import {
   type AttemptOutcome,
   type RetryOptions,
 } from "./retry"
+import {
+  buildUrl,
+  describeOutcome,
+  describeTransportError,
+  headerValue,
+  parseBody,
+  parseMaybeJson,
+  type QueryValue,
+} from "./wire"
+
+export { buildUrl, type QueryValue }
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
 
@@ -23,8 +34,6 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
  * account, or none (Public API of an API inbox).
  */
 export type RequestKind = "platform" | "account" | "public"
-
-export type QueryValue = string | number | boolean | undefined
 
 export type ChatwootRequest = {
   method: HttpMethod
@@ -179,7 +188,7 @@ export class ChatwootHttp {
         // hold every caller, not just this one: the budget is per IP
         await this.limiter.pauseUntil(now + waitMs)
         if (rateLimited >= this.retry.maxRateLimitRetries || waitMs > this.retry.maxRetryAfterMs) {
-          throw this.toError(operation, response, secrets, attempt, { retryAfterMs: waitMs })
+          throw this.toError(operation, response, secrets, attempt, { retryAfterMs: waitMs, maybeApplied })
         }
         rateLimited++
         this.logger?.debug(
@@ -282,96 +291,5 @@ export class ChatwootHttp {
     } catch {
       // metrics must never break a call
     }
-  }
-}
-
-/** Fills `{placeholders}` (URI-encoded) and appends the query string. */
-export function buildUrl(
-  template: string,
-  params: Record<string, string | number> = {},
-  query: Record<string, QueryValue> = {}
-): string {
-  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name]
-    if (value === undefined || value === null || value === "") {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_ARGUMENT,
-        `Chatwoot ${template}: missing path parameter ${name}`
-      )
-    }
-    return encodeURIComponent(String(value))
-  })
-  const search = new URLSearchParams()
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) {
-      search.append(key, String(value))
-    }
-  }
-  const qs = search.toString()
-  return qs ? `${path}?${qs}` : path
-}
-
-function describeOutcome(outcome: AttemptOutcome): string {
-  return outcome.kind === "network" ? outcome.code ?? "network error" : String(outcome.status)
-}
-
-function headerValue(response: AxiosResponse, name: string): string | undefined {
-  const value: unknown = response.headers?.[name]
-  if (Array.isArray(value)) {
-    return typeof value[0] === "string" ? value[0] : undefined
-  }
-  return typeof value === "string" ? value : undefined
-}
-
-function parseMaybeJson(data: unknown): unknown {
-  if (typeof data !== "string") {
-    return data
-  }
-  const text = data.trim()
-  if (!text) {
-    return undefined
-  }
-  try {
-    return JSON.parse(text)
-  } catch {
-    return text
-  }
-}
-
-function parseBody<T>(
-  response: AxiosResponse<string>,
-  operation: string,
-  secrets: ReadonlyArray<string | undefined>,
-  attempts: number
-): T {
-  const text = typeof response.data === "string" ? response.data.trim() : ""
-  if (!text) {
-    return undefined as T
-  }
-  try {
-    return JSON.parse(text) as T
-  } catch {
-    throw new ChatwootApiError({
-      operation,
-      status: response.status,
-      chatwootMessage: redact(`invalid JSON in the response: ${text.slice(0, 100)}`, secrets),
-      retryable: false,
-      attempts,
-    })
-  }
-}
-
-/** Code and message of a transport failure, without touching its config (headers). */
-function describeTransportError(error: unknown): { code?: string; message?: string } {
-  if (!error || typeof error !== "object") {
-    return { message: String(error) }
-  }
-  const record = error as { code?: unknown; message?: unknown; cause?: { code?: unknown } }
-  const own = typeof record.code === "string" ? record.code : undefined
-  const cause = typeof record.cause?.code === "string" ? record.cause.code : undefined
-  return {
-    // axios' generic ERR_NETWORK hides the socket's code in `cause`
-    code: own && own !== "ERR_NETWORK" ? own : cause ?? own,
-    message: typeof record.message === "string" ? record.message : undefined,
   }
 }

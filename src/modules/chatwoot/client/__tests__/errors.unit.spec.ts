@@ -41,6 +41,10 @@ describe("extractChatwootMessage", () => {
       "email is invalid; name can't be blank"
     )
     expect(extractChatwootMessage("Retry later\n").message).toBe("Retry later")
+    expect(
+      extractChatwootMessage("<html>\r\n<head><title>502 Bad Gateway</title></head><body><h1>502</h1></body></html>").message
+    ).toBe("502 Bad Gateway")
+    expect(extractChatwootMessage("<p>Service <b>down</b></p>").message).toBe("Service down")
     expect(extractChatwootMessage({ status: 404, error: "Not Found" }).message).toBe("Not Found")
   })
 

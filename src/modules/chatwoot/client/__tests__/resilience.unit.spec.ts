@@ -196,7 +196,13 @@ describe("5xx, timeouts and outages", () => {
       s.h.sandbox.faults.serverError({ status: 500, requests: 10 })
       s.h.sandbox.clearLog()
       const error = (await s.api.inboxes.list().catch((e: unknown) => e)) as ChatwootApiError
-      expect(error).toMatchObject({ status: 500, type: MedusaError.Types.UNEXPECTED_STATE, retryable: true, attempts: 3 })
+      expect(error).toMatchObject({
+        status: 500,
+        type: MedusaError.Types.UNEXPECTED_STATE,
+        retryable: true,
+        attempts: 3,
+        chatwootMessage: "Internal Server Error",
+      })
       expect(s.h.sandbox.requests).toHaveLength(3)
     } finally {
       await s.h.close()
