@@ -182,8 +182,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
   }
 
-  function send(res: http.ServerResponse, response: SandboxResponse): { raw: string; parsed: unknown } {
+  function send(res: http.ServerResponse, response: SandboxResponse, cors = false): { raw: string; parsed: unknown } {
     const headers: Record<string, string> = { ...(response.headers ?? {}) }
+    if (cors) {
+      // Chatwoot's rack-cors: origins '*' for /public/api/*
+      headers["Access-Control-Allow-Origin"] = "*"
+    }
     let raw = ""
     let parsed: unknown
     if ("json" in response) {
@@ -297,7 +301,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (res.destroyed) {
       return
     }
-    const { parsed } = send(res, response)
+    const { parsed } = send(res, response, sreq.path.startsWith("/public/api/"))
     entry.status = response.status
     entry.responseBody = parsed
     entry.durationMs = Math.round((performance.now() - started) * 100) / 100
