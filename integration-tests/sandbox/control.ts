@@ -5,7 +5,7 @@
 import { HttpError, json, type Router, type SandboxRequest } from "./http"
 import { messageJson } from "./serializers"
 import type { Store } from "./store"
-import type { Sandbox } from "./types"
+import type { FaultMatch, Sandbox } from "./types"
 import { int, isObject, obj, str } from "./util"
 
 export interface ControlContext {
@@ -33,6 +33,22 @@ function num(input: Record<string, unknown>, ...keys: string[]): number | undefi
     }
   }
   return undefined
+}
+
+/** `{ method?, path?, path_regex? }` → FaultMatch */
+function faultMatch(input: Record<string, unknown>): FaultMatch | undefined {
+  const raw = obj(input.match)
+  if (!raw) return undefined
+  const regex = str(raw.path_regex) ?? str(raw.pathRegex)
+  let path: string | RegExp | undefined = str(raw.path)
+  if (regex !== undefined) {
+    try {
+      path = new RegExp(regex)
+    } catch {
+      throw new HttpError(400, { error: `match.path_regex is not a valid RegExp: ${regex}` })
+    }
+  }
+  return { method: str(raw.method), path }
 }
 
 export function stateSummary(sandbox: Sandbox) {
@@ -105,8 +121,9 @@ export function registerControlRoutes(router: Router<ControlContext>, sandbox: S
 
   /**
    * Body keys (snake_case; camelCase also accepted): latency_ms, rate_limit {retry_after_seconds,
-   * retry_after_date, requests, for_ms}, server_error {status, requests}, timeout {requests},
-   * outage {for_ms}, clear (true = clear everything first).
+   * retry_after_date, requests, for_ms, match}, server_error {status, requests, match}, timeout
+   * {requests, match}, outage {for_ms}, clear (true = clear everything first); match =
+   * {method?, path? (exact), path_regex?}.
    */
   router.on("POST", "/__sandbox/faults", (ctx) => {
     const input = body(ctx)
@@ -125,6 +142,7 @@ export function registerControlRoutes(router: Router<ControlContext>, sandbox: S
         retryAfterDate: date ? new Date(date) : undefined,
         requests: num(rateLimit, "requests"),
         forMs: num(rateLimit, "for_ms", "forMs"),
+        match: faultMatch(rateLimit),
       })
     }
     const serverError = obj(input.server_error) ?? obj(input.serverError)
@@ -136,11 +154,12 @@ export function registerControlRoutes(router: Router<ControlContext>, sandbox: S
       sandbox.faults.serverError({
         status: status as 500 | 502 | 503 | 504 | undefined,
         requests: num(serverError, "requests"),
+        match: faultMatch(serverError),
       })
     }
     const timeout = obj(input.timeout)
     if (timeout) {
-      sandbox.faults.timeout({ requests: num(timeout, "requests") })
+      sandbox.faults.timeout({ requests: num(timeout, "requests"), match: faultMatch(timeout) })
     }
     const outage = obj(input.outage)
     if (outage) {

@@ -1,4 +1,19 @@
-import type { FaultControls, FaultKind, FaultState, RateLimitFault, ServerErrorFault } from "./types"
+import type {
+  FaultControls,
+  FaultKind,
+  FaultMatch,
+  FaultState,
+  RateLimitFault,
+  ServerErrorFault,
+  TimeoutFault,
+} from "./types"
+
+export function matches(match: FaultMatch | undefined, method: string, path: string): boolean {
+  if (!match) return true
+  if (match.method && match.method.toUpperCase() !== method.toUpperCase()) return false
+  if (match.path === undefined) return true
+  return typeof match.path === "string" ? match.path === path : match.path.test(path)
+}
 
 export type FaultDecision =
   | { kind: "outage" }
@@ -34,11 +49,11 @@ export class Faults implements FaultControls {
   }
 
   serverError(opts: ServerErrorFault = {}): void {
-    this.s.serverError = { status: opts.status ?? 500, remaining: opts.requests ?? 1 }
+    this.s.serverError = { status: opts.status ?? 500, remaining: opts.requests ?? 1, match: opts.match }
   }
 
-  timeout(opts: { requests?: number } = {}): void {
-    this.s.timeout = { remaining: opts.requests ?? 1 }
+  timeout(opts: TimeoutFault = {}): void {
+    this.s.timeout = { remaining: opts.requests ?? 1, match: opts.match }
   }
 
   outage(opts: { forMs: number }): void {
@@ -49,15 +64,25 @@ export class Faults implements FaultControls {
     this.s = Faults.initial()
   }
 
+  /** a copy (RegExp matchers are shown as their source) */
   snapshot(): FaultState {
-    return structuredClone(this.s)
+    const copyMatch = (m: FaultMatch | undefined) =>
+      m ? { ...m, path: m.path instanceof RegExp ? String(m.path) : m.path } : undefined
+    const s = this.s
+    return {
+      latencyMs: s.latencyMs,
+      rateLimit: s.rateLimit ? { ...s.rateLimit, match: copyMatch(s.rateLimit.match) } : null,
+      serverError: s.serverError ? { ...s.serverError, match: copyMatch(s.serverError.match) } : null,
+      timeout: s.timeout ? { ...s.timeout, match: copyMatch(s.timeout.match) } : null,
+      outageUntil: s.outageUntil,
+    }
   }
 
   get latencyMs(): number {
     return this.s.latencyMs
   }
 
-  decide(): FaultDecision {
+  decide(method: string, path: string): FaultDecision {
     const now = this.clock()
     if (this.s.outageUntil !== null) {
       if (now < this.s.outageUntil) {
@@ -65,7 +90,7 @@ export class Faults implements FaultControls {
       }
       this.s.outageUntil = null
     }
-    if (this.s.timeout && this.s.timeout.remaining > 0) {
+    if (this.s.timeout && this.s.timeout.remaining > 0 && matches(this.s.timeout.match, method, path)) {
       this.s.timeout.remaining--
       if (this.s.timeout.remaining === 0) {
         this.s.timeout = null
@@ -79,7 +104,7 @@ export class Faults implements FaultControls {
       // with both a count and a window, the fault ends when either runs out
       if (windowOver || countOver) {
         this.s.rateLimit = null
-      } else {
+      } else if (matches(rl.match, method, path)) {
         if (rl.remaining !== null) {
           rl.remaining--
         }
@@ -92,7 +117,7 @@ export class Faults implements FaultControls {
         return { kind: "rate_limit", retryAfter }
       }
     }
-    if (this.s.serverError && this.s.serverError.remaining > 0) {
+    if (this.s.serverError && this.s.serverError.remaining > 0 && matches(this.s.serverError.match, method, path)) {
       const status = this.s.serverError.status
       this.s.serverError.remaining--
       if (this.s.serverError.remaining === 0) {

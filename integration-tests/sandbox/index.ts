@@ -40,6 +40,8 @@ export type {
   SandboxState,
   SendWebhookOptions,
   ServerErrorFault,
+  TimeoutFault,
+  FaultMatch,
   TeamRecord,
   UserRecord,
   WebhookDeliveryLogEntry,

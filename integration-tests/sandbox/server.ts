@@ -256,7 +256,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       durationMs: 0,
     }
 
-    const decision = faults.decide()
+    const decision = faults.decide(sreq.method, sreq.path)
     if (decision?.kind === "outage") {
       entry.fault = "outage"
       requests.push(entry)

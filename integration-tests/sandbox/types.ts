@@ -43,6 +43,14 @@ export interface RequestLogEntry {
   fault?: FaultKind
 }
 
+/** Restrict a fault to some requests; the others pass untouched and do not count. */
+export interface FaultMatch {
+  /** HTTP method, case-insensitive */
+  method?: string
+  /** exact path (no query string), or a RegExp tested against the path */
+  path?: string | RegExp
+}
+
 export interface RateLimitFault {
   /** Retry-After as delta-seconds */
   retryAfterSeconds?: number
@@ -52,11 +60,21 @@ export interface RateLimitFault {
   requests?: number
   /** answer every request with 429 for this long */
   forMs?: number
+  /** only requests matching this are limited */
+  match?: FaultMatch
 }
 
 export interface ServerErrorFault {
   status?: 500 | 502 | 503 | 504
   requests?: number
+  /** only requests matching this fail */
+  match?: FaultMatch
+}
+
+export interface TimeoutFault {
+  requests?: number
+  /** only requests matching this hang */
+  match?: FaultMatch
 }
 
 export interface FaultControls {
@@ -71,7 +89,7 @@ export interface FaultControls {
   /** the next N (default 1) requests answer 5xx (500 = Rails JSON body, 502/503/504 = proxy HTML) */
   serverError(opts?: ServerErrorFault): void
   /** the next N (default 1) requests never answer; the socket is held open until close() */
-  timeout(opts?: { requests?: number }): void
+  timeout(opts?: TimeoutFault): void
   /** every request's connection is destroyed (client sees ECONNRESET / socket hang up) for forMs */
   outage(opts: { forMs: number }): void
   clear(): void
@@ -80,8 +98,8 @@ export interface FaultControls {
 export interface FaultState {
   latencyMs: number
   rateLimit: (RateLimitFault & { remaining: number | null; until: number | null }) | null
-  serverError: { status: 500 | 502 | 503 | 504; remaining: number } | null
-  timeout: { remaining: number } | null
+  serverError: { status: 500 | 502 | 503 | 504; remaining: number; match?: FaultMatch } | null
+  timeout: { remaining: number; match?: FaultMatch } | null
   outageUntil: number | null
 }
 

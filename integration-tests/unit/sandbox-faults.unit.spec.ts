@@ -126,6 +126,32 @@ describe("Chatwoot sandbox: faults", () => {
     expect(entry.durationMs).toBeGreaterThanOrEqual(140)
   })
 
+  it("restricts faults to matching requests; the others pass and do not count", async () => {
+    const api = rawApi(sandbox, shop.adminToken)
+    const hooks = `/api/v1/accounts/${shop.accountId}/webhooks`
+    sandbox.faults.serverError({ status: 500, requests: 2, match: { method: "POST", path: /\/webhooks$/ } })
+    expect((await profile()).status).toBe(200)
+    expect((await api("GET", hooks)).status).toBe(200)
+    const failed = await api("POST", hooks, { url: "https://medusa.example/h1", subscriptions: ["message_created"] })
+    expect(failed.status).toBe(500)
+    expect(sandbox.faultState().serverError).toMatchObject({ remaining: 1, match: { method: "POST", path: "/\\/webhooks$/" } })
+
+    sandbox.faults.clear()
+    sandbox.faults.rateLimit({ requests: 1, retryAfterSeconds: 1, match: { path: "/api/v1/profile" } })
+    expect((await api("GET", hooks)).status).toBe(200)
+    expect((await profile()).status).toBe(429)
+    expect((await profile()).status).toBe(200)
+
+    sandbox.faults.timeout({ match: { method: "DELETE" } })
+    expect((await profile()).status).toBe(200)
+    expect(sandbox.faultState().timeout).toMatchObject({ remaining: 1, match: { method: "DELETE" } })
+
+    // over HTTP: path_regex becomes a RegExp
+    await rawApi(sandbox)("POST", "/__sandbox/faults", { clear: true, server_error: { status: 503, match: { method: "GET", path_regex: "/inboxes$" } } })
+    expect((await profile()).status).toBe(200)
+    expect((await api("GET", `/api/v1/accounts/${shop.accountId}/inboxes`)).status).toBe(503)
+  })
+
   it("clear() removes every fault", async () => {
     sandbox.faults.latency(50)
     sandbox.faults.rateLimit({ requests: 5 })
