@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import {
   createWorkflow,
   transform,
@@ -99,7 +99,15 @@ const BEFORE_RECORD_STEPS = ["chatwoot-load-storefront-context", "chatwoot-verif
  * retry), and the error is thrown to the caller.
  */
 export async function provisionChatwootAccount(container: MedusaContainer, input: ProvisionChatwootAccountInput) {
-  const { result, errors } = await provisionChatwootAccountWorkflow(container).run({ input, throwOnError: false })
+  // One provisioning at a time per sales channel and account, across processes
+  // when a shared locking provider is configured: two runs racing could both
+  // see "no Chatwoot account yet" and create two.
+  const locking = container.resolve(Modules.LOCKING)
+  const keys = [`chatwoot:provision:${input.sales_channel_id}`, ...(input.account_id ? [`chatwoot:provision:${input.account_id}`] : [])]
+  const { result, errors } = await locking.execute(keys, () =>
+    provisionChatwootAccountWorkflow(container).run({ input, throwOnError: false }),
+    { timeout: 120 }
+  )
   if (!errors?.length) {
     return result
   }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto"
-import { MedusaError, MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import { InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { ChatwootAccount, ChatwootAgent, ChatwootInbox, ChatwootStorefront } from "./models"
 import { CHATWOOT_OPTIONS } from "./loaders/options"
 import { CHATWOOT_CLIENT } from "./loaders/client"
@@ -61,6 +62,29 @@ export default class ChatwootModuleService extends MedusaService({
 
   decryptSecret(purpose: SecretPurpose, stored: string): string {
     return this.secrets_.decrypt(purpose, stored)
+  }
+
+  /**
+   * Creates an account row together with the storefront row of its first
+   * sales channel, in one transaction: a concurrent run for the same sales
+   * channel fails on the storefront's unique index and leaves no account row.
+   */
+  @InjectTransactionManager()
+  async createAccountForStorefront(
+    data: {
+      name: string
+      locale: string
+      mode: "provisioned" | "linked"
+      created_by_plugin: boolean
+      chatwoot_account_id: number | null
+      access_token_encrypted: string | null
+    },
+    salesChannelId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const account = await this.createChatwootAccounts({ ...data, status: "provisioning" }, sharedContext)
+    await this.createChatwootStorefronts({ sales_channel_id: salesChannelId, account_id: account.id }, sharedContext)
+    return account
   }
 
   /** The Application API of a managed account, with its stored administrator token. */

@@ -75,19 +75,25 @@ export const ensureAccountRecordStep = createStep(
       }
     }
 
-    const account = await chatwoot.createChatwootAccounts({
-      name: input.storefront.account_name,
-      locale: input.storefront.locale,
-      mode: input.mode,
-      status: "provisioning",
-      created_by_plugin: input.mode === "provisioned",
-      chatwoot_account_id: input.mode === "linked" ? input.chatwoot_account_id : null,
-      access_token_encrypted: input.access_token_encrypted ?? null,
-    })
-    await chatwoot.createChatwootStorefronts({
-      sales_channel_id: input.storefront.sales_channel_id,
-      account_id: account.id,
-    })
+    let account
+    try {
+      account = await chatwoot.createAccountForStorefront(
+        {
+          name: input.storefront.account_name,
+          locale: input.storefront.locale,
+          mode: input.mode,
+          created_by_plugin: input.mode === "provisioned",
+          chatwoot_account_id: input.mode === "linked" ? input.chatwoot_account_id! : null,
+          access_token_encrypted: input.access_token_encrypted ?? null,
+        },
+        input.storefront.sales_channel_id
+      )
+    } catch (error) {
+      // A concurrent run (e.g. the sales-channel subscriber and an admin click) won the race.
+      const [winner] = await chatwoot.listChatwootStorefronts({ sales_channel_id: input.storefront.sales_channel_id })
+      if (!winner) throw error
+      return new StepResponse({ account_id: winner.account_id, created: false })
+    }
     return new StepResponse({ account_id: account.id, created: true })
   }
 )
