@@ -1,0 +1,233 @@
+import { Alert, Button, Drawer, Heading, Input, Label, Switch, Text, toast } from "@medusajs/ui"
+import { useState, type FormEvent } from "react"
+import { useCreateChatwootEmailInbox } from "../../hooks/use-account-mutations"
+import { errorMessage } from "../../lib/format"
+import type { AdminChatwootAccount, AdminCreateChatwootEmailInbox } from "../../lib/types"
+import { isEmail } from "../../lib/validation"
+import { Field } from "./field"
+
+type EmailInboxDrawerProps = {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  account: AdminChatwootAccount
+}
+
+/** Adds an e-mail inbox to an account: forwarding-only, or with IMAP/SMTP. */
+export const EmailInboxDrawer = ({ open, onOpenChange, account }: EmailInboxDrawerProps) => (
+  <Drawer open={open} onOpenChange={onOpenChange}>
+    <Drawer.Content aria-describedby={undefined}>
+      <Drawer.Header>
+        <Drawer.Title>E-mail inbox</Drawer.Title>
+      </Drawer.Header>
+      <EmailInboxForm account={account} onDone={() => onOpenChange(false)} />
+    </Drawer.Content>
+  </Drawer>
+)
+
+type Server = { address: string; port: string; login: string; password: string }
+const emptyServer = (port: string): Server => ({ address: "", port, login: "", password: "" })
+
+function portError(port: string) {
+  const n = Number(port)
+  return Number.isInteger(n) && n > 0 && n < 65536 ? null : "A port between 1 and 65535"
+}
+
+const EmailInboxForm = ({ account, onDone }: { account: AdminChatwootAccount; onDone: () => void }) => {
+  const create = useCreateChatwootEmailInbox(account.id)
+  const existing = account.inboxes.filter((i) => i.kind === "email")
+  const [email, setEmail] = useState("")
+  const [useImap, setUseImap] = useState(false)
+  const [imap, setImap] = useState<Server>(emptyServer("993"))
+  const [imapSsl, setImapSsl] = useState(true)
+  const [useSmtp, setUseSmtp] = useState(false)
+  const [smtp, setSmtp] = useState<Server>(emptyServer("587"))
+  const [smtpDomain, setSmtpDomain] = useState("")
+  const [smtpStarttls, setSmtpStarttls] = useState(true)
+  const [submitted, setSubmitted] = useState(false)
+
+  const errors = {
+    email: !isEmail(email.trim()) ? "Enter the inbox's e-mail address" : null,
+    imap_address: useImap && !imap.address.trim() ? "Enter the IMAP server" : null,
+    imap_port: useImap ? portError(imap.port) : null,
+    imap_login: useImap && !imap.login.trim() ? "Enter the IMAP login" : null,
+    imap_password: useImap && !imap.password ? "Enter the IMAP password" : null,
+    smtp_address: useSmtp && !smtp.address.trim() ? "Enter the SMTP server" : null,
+    smtp_port: useSmtp ? portError(smtp.port) : null,
+    smtp_login: useSmtp && !smtp.login.trim() ? "Enter the SMTP login" : null,
+    smtp_password: useSmtp && !smtp.password ? "Enter the SMTP password" : null,
+  }
+  const shown = (key: keyof typeof errors) => (submitted ? errors[key] : null)
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    setSubmitted(true)
+    if (Object.values(errors).some(Boolean)) {
+      return
+    }
+    const body: AdminCreateChatwootEmailInbox = { email: email.trim() }
+    if (useImap) {
+      Object.assign(body, {
+        imap_address: imap.address.trim(),
+        imap_port: Number(imap.port),
+        imap_login: imap.login.trim(),
+        imap_password: imap.password,
+        imap_enable_ssl: imapSsl,
+      })
+    }
+    if (useSmtp) {
+      Object.assign(body, {
+        smtp_address: smtp.address.trim(),
+        smtp_port: Number(smtp.port),
+        smtp_login: smtp.login.trim(),
+        smtp_password: smtp.password,
+        smtp_enable_starttls_auto: smtpStarttls,
+        ...(smtpDomain.trim() ? { smtp_domain: smtpDomain.trim() } : {}),
+      })
+    }
+    create.mutate(body, {
+      onSuccess: () => {
+        toast.success(`E-mail inbox ${body.email} added to ${account.name}`)
+        onDone()
+      },
+      onError: (error) => toast.error("Could not add the e-mail inbox", { description: errorMessage(error) }),
+    })
+  }
+
+  const serverFields = (
+    prefix: "imap" | "smtp",
+    server: Server,
+    set: (s: Server) => void
+  ) => (
+    <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+      <Field id={`chatwoot-${prefix}-address`} label="Server" error={shown(`${prefix}_address`)}>
+        <Input
+          id={`chatwoot-${prefix}-address`}
+          value={server.address}
+          placeholder={prefix === "imap" ? "imap.example.com" : "smtp.example.com"}
+          onChange={(e) => set({ ...server, address: e.target.value })}
+        />
+      </Field>
+      <Field id={`chatwoot-${prefix}-port`} label="Port" error={shown(`${prefix}_port`)}>
+        <Input
+          id={`chatwoot-${prefix}-port`}
+          inputMode="numeric"
+          value={server.port}
+          onChange={(e) => set({ ...server, port: e.target.value })}
+        />
+      </Field>
+      <Field id={`chatwoot-${prefix}-login`} label="Login" error={shown(`${prefix}_login`)}>
+        <Input
+          id={`chatwoot-${prefix}-login`}
+          autoComplete="off"
+          value={server.login}
+          onChange={(e) => set({ ...server, login: e.target.value })}
+        />
+      </Field>
+      <Field id={`chatwoot-${prefix}-password`} label="Password" error={shown(`${prefix}_password`)}>
+        <Input
+          id={`chatwoot-${prefix}-password`}
+          type="password"
+          autoComplete="new-password"
+          value={server.password}
+          onChange={(e) => set({ ...server, password: e.target.value })}
+        />
+      </Field>
+    </div>
+  )
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-1 flex-col overflow-hidden" noValidate>
+      <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-y-auto">
+        <Text size="small" className="text-ui-fg-subtle">
+          Customers&apos; e-mails to this address become conversations in {account.name}. Without IMAP and SMTP the
+          inbox is forwarding-only: forward the mailbox to the address Chatwoot shows for the inbox, and replies go
+          out through Chatwoot&apos;s mail server.
+        </Text>
+        {existing.length > 0 && (
+          <Alert variant="info" dismissible={false}>
+            This account already has {existing.length === 1 ? "an e-mail inbox" : `${existing.length} e-mail inboxes`}{" "}
+            ({existing.map((i) => `#${i.chatwoot_inbox_id ?? "?"}`).join(", ")}).
+          </Alert>
+        )}
+        {create.isError && (
+          <Alert variant="error" dismissible={false}>
+            {errorMessage(create.error)}
+          </Alert>
+        )}
+        <Field id="chatwoot-email-address" label="E-mail address" error={shown("email")}>
+          <Input
+            id="chatwoot-email-address"
+            type="email"
+            value={email}
+            placeholder="support@example.com"
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </Field>
+
+        <section className="flex flex-col gap-y-4">
+          <div className="flex items-center justify-between">
+            <div>
+              <Heading level="h3">Receive over IMAP</Heading>
+              <Text size="small" className="text-ui-fg-subtle">
+                Chatwoot fetches new mail from your mailbox.
+              </Text>
+            </div>
+            <Switch id="chatwoot-imap-enabled" checked={useImap} onCheckedChange={setUseImap} aria-label="Receive over IMAP" />
+          </div>
+          {useImap && (
+            <>
+              {serverFields("imap", imap, setImap)}
+              <div className="flex items-center gap-x-2">
+                <Switch id="chatwoot-imap-ssl" checked={imapSsl} onCheckedChange={setImapSsl} />
+                <Label htmlFor="chatwoot-imap-ssl" size="small">
+                  Use SSL/TLS
+                </Label>
+              </div>
+            </>
+          )}
+        </section>
+
+        <section className="flex flex-col gap-y-4">
+          <div className="flex items-center justify-between">
+            <div>
+              <Heading level="h3">Send over SMTP</Heading>
+              <Text size="small" className="text-ui-fg-subtle">
+                Replies leave through your own mail server.
+              </Text>
+            </div>
+            <Switch id="chatwoot-smtp-enabled" checked={useSmtp} onCheckedChange={setUseSmtp} aria-label="Send over SMTP" />
+          </div>
+          {useSmtp && (
+            <>
+              {serverFields("smtp", smtp, setSmtp)}
+              <Field id="chatwoot-smtp-domain" label="HELO domain" optional>
+                <Input
+                  id="chatwoot-smtp-domain"
+                  value={smtpDomain}
+                  placeholder="example.com"
+                  onChange={(e) => setSmtpDomain(e.target.value)}
+                />
+              </Field>
+              <div className="flex items-center gap-x-2">
+                <Switch id="chatwoot-smtp-starttls" checked={smtpStarttls} onCheckedChange={setSmtpStarttls} />
+                <Label htmlFor="chatwoot-smtp-starttls" size="small">
+                  Use STARTTLS
+                </Label>
+              </div>
+            </>
+          )}
+        </section>
+      </Drawer.Body>
+      <Drawer.Footer>
+        <Drawer.Close asChild>
+          <Button size="small" variant="secondary" type="button" disabled={create.isPending}>
+            Cancel
+          </Button>
+        </Drawer.Close>
+        <Button size="small" type="submit" isLoading={create.isPending} disabled={create.isPending}>
+          Add inbox
+        </Button>
+      </Drawer.Footer>
+    </form>
+  )
+}
