@@ -1,4 +1,4 @@
-import { Hint, Input, Label, Select, Switch, Text, Textarea } from "@medusajs/ui"
+import { Heading, Hint, Input, Label, Select, Switch, Text, Textarea } from "@medusajs/ui"
 import type { BusinessDay, BusinessHours } from "../../lib/types"
 import { isTimeZone, timeZones } from "../../lib/validation"
 import { Field } from "./field"
@@ -76,20 +76,21 @@ export const BusinessHoursEditor = ({ value, onChange }: BusinessHoursEditorProp
 
   return (
     <div className="flex flex-col gap-y-4">
-      <div className="flex items-start justify-between gap-x-4">
-        <div>
-          <Label htmlFor="chatwoot-bh-enabled" size="small" weight="plus">
-            Business hours
-          </Label>
-          <Text size="small" className="text-ui-fg-subtle">
-            Outside these hours the widget shows the out-of-office message and when you are back.
-          </Text>
-        </div>
+      <div>
+        <Heading level="h3">Business hours</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          Outside these hours the widget shows the out-of-office message and when you are back.
+        </Text>
+      </div>
+      <div className="flex items-center gap-x-2">
         <Switch
           id="chatwoot-bh-enabled"
           checked={value.enabled}
           onCheckedChange={(enabled) => onChange({ ...value, enabled })}
         />
+        <Label htmlFor="chatwoot-bh-enabled" size="small">
+          Use business hours
+        </Label>
       </div>
 
       <Field id="chatwoot-bh-timezone" label="Time zone" error={errors.timezone}>

@@ -172,7 +172,9 @@ const EmailInboxForm = ({ account, onDone }: { account: AdminChatwootAccount; on
                 Chatwoot fetches new mail from your mailbox.
               </Text>
             </div>
-            <Switch id="chatwoot-imap-enabled" checked={useImap} onCheckedChange={setUseImap} aria-label="Receive over IMAP" />
+            <div className="shrink-0">
+              <Switch id="chatwoot-imap-enabled" checked={useImap} onCheckedChange={setUseImap} aria-label="Receive over IMAP" />
+            </div>
           </div>
           {useImap && (
             <>
@@ -195,7 +197,9 @@ const EmailInboxForm = ({ account, onDone }: { account: AdminChatwootAccount; on
                 Replies leave through your own mail server.
               </Text>
             </div>
-            <Switch id="chatwoot-smtp-enabled" checked={useSmtp} onCheckedChange={setUseSmtp} aria-label="Send over SMTP" />
+            <div className="shrink-0">
+              <Switch id="chatwoot-smtp-enabled" checked={useSmtp} onCheckedChange={setUseSmtp} aria-label="Send over SMTP" />
+            </div>
           </div>
           {useSmtp && (
             <>

@@ -126,18 +126,20 @@ export const AccountActions = ({
 
   const onDelete = async () => {
     const where = account.chatwoot_account_id ? `Chatwoot account #${account.chatwoot_account_id}` : "The Chatwoot account"
+    const served = account.storefronts.length
+      ? ` The chat disappears from ${storefrontNames(account)}.`
+      : ""
     const description = account.created_by_plugin
-      ? `${where} was created by this plugin and will be deleted in Chatwoot too, with its inboxes, contacts and conversations. ${storefrontNames(account)} lose their chat. This cannot be undone.`
-      : `${where} was linked, not created by the plugin: it is never deleted in Chatwoot and keeps its conversations. The plugin forgets it and its token; ${storefrontNames(account)} lose their chat.`
+      ? `${where} was created by this plugin and will be deleted in Chatwoot too, with its inboxes, contacts and conversations.${served} This cannot be undone.`
+      : `${where} was linked, not created by the plugin: it is never deleted in Chatwoot and keeps its conversations. The plugin stops using it and forgets its token.${served}`
     const confirmed = await prompt({
       title: `Delete ${account.name}?`,
       description,
       confirmText: "Delete",
       cancelText: "Cancel",
       variant: "danger",
-      ...(account.created_by_plugin
-        ? { verificationText: account.name, verificationInstruction: "Type the account name to confirm:" }
-        : {}),
+      // deleting in Chatwoot cannot be undone: make the admin type it
+      ...(account.created_by_plugin ? { verificationText: "delete" } : {}),
     })
     if (!confirmed) return
     remove.mutate(undefined, {

@@ -283,7 +283,9 @@ const SettingsForm = ({
                 /store/chatwoot/identity, so nobody can chat as someone else. Recommended.
               </Text>
             </div>
-            <Switch id="chatwoot-hmac" checked={form.hmac_mandatory} onCheckedChange={(v) => set("hmac_mandatory", v)} />
+            <div className="shrink-0 pt-0.5">
+              <Switch id="chatwoot-hmac" checked={form.hmac_mandatory} onCheckedChange={(v) => set("hmac_mandatory", v)} />
+            </div>
           </div>
         </Section>
 

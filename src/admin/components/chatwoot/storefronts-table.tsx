@@ -43,10 +43,10 @@ export const StorefrontsTable = ({ salesChannels, accounts }: StorefrontsTablePr
         <Table>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell>Storefront</Table.HeaderCell>
-              <Table.HeaderCell>Chatwoot account</Table.HeaderCell>
-              <Table.HeaderCell>Mode</Table.HeaderCell>
-              <Table.HeaderCell>Status</Table.HeaderCell>
+              <Table.HeaderCell className="w-[16%]">Storefront</Table.HeaderCell>
+              <Table.HeaderCell className="w-[26%]">Chatwoot account</Table.HeaderCell>
+              <Table.HeaderCell className="w-[12%]">Mode</Table.HeaderCell>
+              <Table.HeaderCell className="w-[22%]">Status</Table.HeaderCell>
               <Table.HeaderCell>Inboxes</Table.HeaderCell>
               <Table.HeaderCell className="text-right">
                 <span className="sr-only">Actions</span>
