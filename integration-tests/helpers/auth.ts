@@ -34,3 +34,26 @@ export async function createStorefront(container: MedusaContainer, name: string)
 }
 
 export { Modules }
+
+/**
+ * Headers of a logged-in admin *user* (bearer JWT, as the dashboard gets it),
+ * for routes that act as the person (e.g. "Open in Chatwoot").
+ */
+export async function adminUserHeaders(container: MedusaContainer, email = "admin.user@example.com") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const jwt = require("jsonwebtoken") as { sign(payload: object, secret: string, opts: object): string }
+  const userModule = container.resolve(Modules.USER)
+  const authModule = container.resolve(Modules.AUTH)
+  const [user] = await userModule.createUsers([{ email, first_name: "Ada", last_name: "Admin" }])
+  const identity = await authModule.createAuthIdentities({
+    provider_identities: [{ provider: "emailpass", entity_id: email }],
+    app_metadata: { user_id: user.id },
+  })
+  const { projectConfig } = container.resolve("configModule") as { projectConfig: { http: { jwtSecret: string } } }
+  const token = jwt.sign(
+    { actor_id: user.id, actor_type: "user", auth_identity_id: identity.id, app_metadata: { user_id: user.id } },
+    projectConfig.http.jwtSecret,
+    { expiresIn: "1h" }
+  )
+  return { user, headers: { authorization: `Bearer ${token}` } }
+}

@@ -1,11 +1,14 @@
 import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { listAccountsQueryConfig, retrieveAccountQueryConfig } from "./admin/chatwoot/accounts/query-config"
 import {
+  AdminAddChatwootAgents,
   AdminCreateChatwootAccount,
+  AdminEnsureEmailInbox,
   AdminDeleteChatwootAccount,
   AdminGetChatwootAccount,
   AdminListChatwootAccounts,
   AdminUpdateChatwootAccount,
+  AdminUpdateStorefrontSettings,
 } from "./admin/chatwoot/accounts/validators"
 
 export default defineMiddlewares({
@@ -34,6 +37,21 @@ export default defineMiddlewares({
       matcher: "/admin/chatwoot/accounts/:id",
       methods: ["DELETE"],
       middlewares: [validateAndTransformQuery(AdminDeleteChatwootAccount, {})],
+    },
+    {
+      matcher: "/admin/chatwoot/storefronts/:sales_channel_id",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminUpdateStorefrontSettings)],
+    },
+    {
+      matcher: "/admin/chatwoot/accounts/:id/email-inbox",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminEnsureEmailInbox)],
+    },
+    {
+      matcher: "/admin/chatwoot/agents",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminAddChatwootAgents)],
     },
   ],
 })

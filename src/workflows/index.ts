@@ -3,3 +3,4 @@
 export * from "./provision-chatwoot-account"
 export * from "./mark-chatwoot-account-failed"
 export * from "./chatwoot-account-lifecycle"
+export * from "./chatwoot-account-settings"

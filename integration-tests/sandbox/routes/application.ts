@@ -1,6 +1,6 @@
 /** Application API (`/api/v1/accounts/{account_id}/…`, `/api/v1/profile`), chatwoot-api.md §3. */
 import { requireAdmin, requireUser, type RouteContext } from "../context"
-import { errors, json, type Router } from "../http"
+import { empty, errors, json, type Router } from "../http"
 import {
   agentJson,
   customAttributeDefinitionJson,
@@ -193,6 +193,50 @@ export function registerApplicationRoutes(router: Router<RouteContext>): void {
       .filter((u) => u !== undefined)
       .map((u) => agentJson(ctx.store, u, account.id))
     return json(200, agents)
+  })
+
+  // Agents (administrators): Chatwoot finds or invites the user by e-mail and adds the membership;
+  // an e-mail that already belongs to an agent of the account is a 422.
+  router.on("POST", `${A}/agents`, (ctx, params) => {
+    const s = scope(ctx, params)
+    requireAdmin(s)
+    const input = unwrap(ctx.req.body, "agent")
+    const email = str(input.email)?.trim().toLowerCase()
+    const name = str(input.name)?.trim()
+    const role = str(input.role)
+    if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) throw errors.invalid([["email", "Email is invalid"]])
+    if (!name) throw errors.invalid([["name", "Name can't be blank"]])
+    if (role !== "agent" && role !== "administrator") throw errors.unprocessable(`'${String(input.role)}' is not a valid role`)
+    const user = ctx.store.userByEmail(email) ?? ctx.store.createUser({ name, email }, false)
+    if (ctx.store.accountUser(s.account.id, user.id)) throw errors.invalid([["email", "Email has already been taken"]])
+    ctx.store.upsertAccountUser(s.account.id, user.id, role)
+    return json(200, agentJson(ctx.store, user, s.account.id))
+  })
+
+  router.on("PATCH", `${A}/agents/:id`, (ctx, params) => {
+    const s = scope(ctx, params)
+    requireAdmin(s)
+    const input = unwrap(ctx.req.body, "agent")
+    const membership = ctx.store.accountUser(s.account.id, Number(params.id))
+    const user = membership && ctx.store.state.users.get(membership.user_id)
+    if (!membership || !user) throw errors.notFound()
+    const role = str(input.role)
+    if (role !== undefined) {
+      if (role !== "agent" && role !== "administrator") throw errors.unprocessable(`'${role}' is not a valid role`)
+      membership.role = role
+    }
+    const name = str(input.name)
+    if (name) user.name = name
+    return json(200, agentJson(ctx.store, user, s.account.id))
+  })
+
+  router.on("DELETE", `${A}/agents/:id`, (ctx, params) => {
+    const s = scope(ctx, params)
+    requireAdmin(s)
+    const membership = ctx.store.accountUser(s.account.id, Number(params.id))
+    if (!membership) throw errors.notFound()
+    ctx.store.state.accountUsers.delete(membership.id)
+    return empty(200)
   })
 
   registerInboxRoutes(router)

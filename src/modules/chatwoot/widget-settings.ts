@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 
 /**
@@ -77,16 +78,27 @@ export function resolveWidgetSettings(stored: unknown): WidgetSettings {
   return widgetSettingsSchema.parse(stored ?? {})
 }
 
-/** Applies a partial update on top of stored settings. */
+/** The settings an admin may change, each optional (an update sends only what changes). */
+export const WIDGET_SETTING_KEYS = Object.keys(widgetSettingsSchema.shape) as (keyof WidgetSettings)[]
+
+/**
+ * Applies a partial update on top of stored settings. Invalid values fail
+ * with INVALID_DATA naming the setting.
+ */
 export function mergeWidgetSettings(stored: unknown, patch: Partial<WidgetSettingsInput>): WidgetSettings {
   const current = resolveWidgetSettings(stored)
-  return widgetSettingsSchema.parse({
+  const result = widgetSettingsSchema.safeParse({
     ...current,
     ...patch,
     business_hours: patch.business_hours
       ? { ...current.business_hours, ...patch.business_hours }
       : current.business_hours,
   })
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `${issue.path.join(".")}: ${issue.message}`)
+  }
+  return result.data
 }
 
 function defaultDays() {

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { WIDGET_SETTING_KEYS } from "../../../../modules/chatwoot/widget-settings"
 
 export const AdminListChatwootAccounts = z.object({
   fields: z.string().optional(),
@@ -47,3 +48,42 @@ export type AdminUpdateChatwootAccountType = z.infer<typeof AdminUpdateChatwootA
 export const AdminDeleteChatwootAccount = z.object({
   confirm: z.literal("true", { error: "Deleting an account needs confirm=true" }),
 })
+
+/** POST /admin/chatwoot/storefronts/:sales_channel_id — the settings that change; values are checked by the workflow. */
+export const AdminUpdateStorefrontSettings = z
+  .object(Object.fromEntries(WIDGET_SETTING_KEYS.map((key) => [key, z.unknown().optional()])))
+  .strict()
+
+/** POST /admin/chatwoot/accounts/:id/email-inbox — IMAP/SMTP secrets go to Chatwoot only. */
+export const AdminEnsureEmailInbox = z
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    email: z.string().trim().email(),
+    imap_enabled: z.boolean().optional(),
+    imap_address: z.string().trim().min(1).optional(),
+    imap_port: z.number().int().min(1).max(65535).optional(),
+    imap_login: z.string().min(1).optional(),
+    imap_password: z.string().min(1).optional(),
+    imap_enable_ssl: z.boolean().optional(),
+    smtp_enabled: z.boolean().optional(),
+    smtp_address: z.string().trim().min(1).optional(),
+    smtp_port: z.number().int().min(1).max(65535).optional(),
+    smtp_login: z.string().min(1).optional(),
+    smtp_password: z.string().min(1).optional(),
+    smtp_domain: z.string().trim().min(1).optional(),
+    smtp_enable_starttls_auto: z.boolean().optional(),
+    smtp_enable_ssl_tls: z.boolean().optional(),
+  })
+  .strict()
+export type AdminEnsureEmailInboxType = z.infer<typeof AdminEnsureEmailInbox>
+
+/** POST /admin/chatwoot/agents */
+export const AdminAddChatwootAgents = z
+  .object({
+    account_ids: z.array(z.string().min(1)).min(1, "account_ids needs at least one account").max(50),
+    name: z.string().trim().min(1).max(255),
+    email: z.string().trim().email(),
+    role: z.enum(["agent", "administrator"]).default("agent"),
+  })
+  .strict()
+export type AdminAddChatwootAgentsType = z.infer<typeof AdminAddChatwootAgents>

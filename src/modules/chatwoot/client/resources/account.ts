@@ -1,5 +1,6 @@
 import type { ChatwootHttp } from "../http"
 import type { Profile } from "../types"
+import { AgentsApi } from "./agents"
 import { ContactsApi } from "./contacts"
 import { ConversationsApi, MessagesApi } from "./conversations"
 import { InboxesApi } from "./inboxes"
@@ -22,6 +23,7 @@ export class AccountApi {
   readonly teams: TeamsApi
   readonly webhooks: WebhooksApi
   readonly dashboardApps: DashboardAppsApi
+  readonly agents: AgentsApi
   private readonly scope: AccountScope
 
   constructor(http: ChatwootHttp, accountId: number, token: string) {
@@ -35,6 +37,7 @@ export class AccountApi {
     this.teams = new TeamsApi(this.scope)
     this.webhooks = new WebhooksApi(this.scope)
     this.dashboardApps = new DashboardAppsApi(this.scope)
+    this.agents = new AgentsApi(this.scope)
   }
 
   /**

@@ -34,4 +34,9 @@ export class InboxesApi {
       body: input,
     })
   }
+
+  /** Deletes an inbox with its conversations (Chatwoot deletes asynchronously). */
+  async delete(inboxId: number): Promise<void> {
+    await accountRequest(this.scope, { method: "DELETE", path: `${INBOXES}/{id}`, params: { id: inboxId } })
+  }
 }
