@@ -270,6 +270,29 @@ describe("5xx, timeouts and outages", () => {
     }
   })
 
+  it("a create Chatwoot processed but answered too late is not sent again (no duplicate)", async () => {
+    const s = await setup({ timeoutMs: 150 })
+    try {
+      const conversationId = await conversation(s.api)
+      s.h.sandbox.faults.latency(400) // the sandbox handles the request, then answers late
+      s.h.exchanges.length = 0
+      const error = (await s.api.messages
+        .create(conversationId, { content: "processed, answer lost", source_id: "medusa-msg-1" })
+        .catch((e: unknown) => e)) as ChatwootApiError
+      expect(error).toMatchObject({ networkCode: "ETIMEDOUT", retryable: true, maybeApplied: true, attempts: 1 })
+
+      // one attempt only (the sandbox's log drops exchanges whose client hung up, so count on our side)
+      expect(s.h.exchanges.filter((e) => e.operation.startsWith("POST ") && e.operation.endsWith("/messages"))).toHaveLength(1)
+
+      s.h.sandbox.faults.clear()
+      const messages = await s.api.messages.list(conversationId)
+      // it did land: the caller can find it by source_id instead of re-sending
+      expect(messages.payload.filter((m) => m.source_id === "medusa-msg-1")).toHaveLength(1)
+    } finally {
+      await s.h.close()
+    }
+  })
+
   it("rides out a short outage on idempotent calls; fails a non-idempotent one at once", async () => {
     const clock = new JumpClock()
     const s = await setup({ clock, retry: { baseDelayMs: 1_000, maxDelayMs: 30_000, random: () => 1 } })
