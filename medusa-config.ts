@@ -55,6 +55,7 @@ export default defineConfig({
         platform_token: process.env.CHATWOOT_PLATFORM_TOKEN || undefined,
         public_url: process.env.MEDUSA_PUBLIC_URL || "http://localhost:9000",
         encryption_key: process.env.CHATWOOT_ENCRYPTION_KEY,
+        auto_provision: process.env.CHATWOOT_AUTO_PROVISION ? process.env.CHATWOOT_AUTO_PROVISION === "true" : undefined,
       },
     },
     ...redisModules,

@@ -13,6 +13,7 @@ import {
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import fs from "node:fs"
+import { provisionChatwootAccount } from "../src/workflows/provision-chatwoot-account"
 
 /**
  * Demo data: one shop with two storefronts (sales channels), each with its own
@@ -170,6 +171,18 @@ export default async function seedDemo({ container }: ExecArgs) {
     })
   }
 
+  // Each storefront gets its Chatwoot desk (the sandbox, or CHATWOOT_URL).
+  const chatwootStatus: Record<string, string> = {}
+  for (const channel of channels) {
+    try {
+      await provisionChatwootAccount(container, { sales_channel_id: channel.id })
+      chatwootStatus[channel.name] = "active"
+    } catch (error) {
+      chatwootStatus[channel.name] = `failed: ${(error as Error).message}`
+      logger.warn(`Chatwoot provisioning of ${channel.name} failed: ${(error as Error).message}`)
+    }
+  }
+
   const { data: orderRows } = await query.graph({ entity: "order", fields: ["id"] })
   logger.info(
     `Seeded 2 storefronts, ${products.length} products, ${customers.length} customers, ${orderRows.length} orders.`
@@ -180,7 +193,7 @@ export default async function seedDemo({ container }: ExecArgs) {
       process.env.DEMO_INFO_FILE,
       JSON.stringify(
         {
-          storefronts: channels.map((c) => ({ ...c, publishable_key: keys[c.name] })),
+          storefronts: channels.map((c) => ({ ...c, publishable_key: keys[c.name], chatwoot: chatwootStatus[c.name] })),
           customers: customers.map((c) => c.email),
           secret_api_key: (adminKey as { token: string }).token,
         },

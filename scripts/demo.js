@@ -155,7 +155,8 @@ async function main() {
   await run(["db:migrate"], env, { quiet: true })
   log("seeding demo data…")
   const infoFile = path.join(os.tmpdir(), `medusa-chatwoot-demo-${process.pid}.json`)
-  await run(["exec", "./demo/seed.ts"], { ...env, DEMO_INFO_FILE: infoFile }, { quiet: true })
+  // the seed provisions the storefronts itself; no racing subscriber meanwhile
+  await run(["exec", "./demo/seed.ts"], { ...env, DEMO_INFO_FILE: infoFile, CHATWOOT_AUTO_PROVISION: "false" }, { quiet: true })
   const info = JSON.parse(fs.readFileSync(infoFile, "utf8"))
   fs.rmSync(infoFile, { force: true })
   await run(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], env, { quiet: true })
@@ -175,7 +176,7 @@ async function main() {
     `  ${sandboxNote}`,
     "",
     "  Storefronts (sales channels) and their publishable keys:",
-    ...info.storefronts.map((s) => `    ${s.name.padEnd(10)} ${s.id}  ${s.publishable_key}`),
+    ...info.storefronts.map((s) => `    ${s.name.padEnd(10)} ${s.id}  ${s.publishable_key}  Chatwoot: ${s.chatwoot}`),
     `  Customers: ${info.customers.join(", ")}`,
     "",
     "  Try:",

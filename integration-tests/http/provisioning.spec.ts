@@ -97,6 +97,17 @@ medusaIntegrationTestRunner({
         ).then((r: { rows: Record<string, string>[] }) => r.rows)
         expect(inboxRow.hmac_token_encrypted).not.toContain(remoteWebsite.channel.hmac_token)
 
+        const listed = (await get(`/admin/chatwoot/accounts?sales_channel_id=${channel.id}`)).data.accounts[0]
+        expect(listed.health).toEqual(
+          expect.objectContaining({
+            ok: true,
+            webhook: "signed",
+            dashboard_app: true,
+            api_inbox: true,
+            storefronts: [{ sales_channel_id: channel.id, enabled: true, website_inbox: true, hmac_enforced: true }],
+          })
+        )
+
         const app = cw.state.dashboardApps.get(account.dashboard_app_id!)!
         expect(app.content[0].url).toMatch(/\/chatwoot\/dashboard-app#k=[A-Za-z0-9_-]{40,}$/)
       })

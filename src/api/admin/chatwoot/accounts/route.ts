@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../modules/chatwoot/service"
 import { provisionChatwootAccount } from "../../../../workflows/provision-chatwoot-account"
-import { refetchAccount } from "./helpers"
+import { refetchAccount, withHealth } from "./helpers"
 import type { AdminCreateChatwootAccountType, AdminListChatwootAccountsType } from "./validators"
 
 /** GET /admin/chatwoot/accounts — the Chatwoot accounts the plugin manages. */
@@ -30,7 +30,7 @@ export const GET = async (
   })
 
   res.json({
-    accounts,
+    accounts: await withHealth(req.scope, accounts),
     count: metadata?.count ?? accounts.length,
     offset: metadata?.skip ?? 0,
     limit: metadata?.take ?? accounts.length,
