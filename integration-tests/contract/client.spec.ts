@@ -34,6 +34,11 @@ const CLIENT_OPERATIONS = [
   `POST ${A}/inboxes`,
   `GET ${A}/inboxes/{id}`,
   `PATCH ${A}/inboxes/{id}`,
+  `DELETE ${A}/inboxes/{id}`,
+  `GET ${A}/agents`,
+  `POST ${A}/agents`,
+  `PATCH ${A}/agents/{id}`,
+  `DELETE ${A}/agents/{id}`,
   `GET ${A}/contacts`,
   `POST ${A}/contacts`,
   `GET ${A}/contacts/{id}`,
@@ -172,7 +177,18 @@ describeContract("Chatwoot client ↔ OpenAPI", (contract) => {
       channel: { hmac_mandatory: false, widget_color: "#111111" },
     })
     await api.inboxes.update(apiInbox.id, { channel: { webhook_url: "https://medusa.example.com/hooks/chatwoot/2" } })
+    const spare = await api.inboxes.create({ name: "Spare", channel: { type: "api" } })
+    await api.inboxes.delete(spare.id)
     await expect(client.account(admin.accountId, "wrong-token-123").inboxes.list()).rejects.toBeDefined()
+    expectConformantSinceLast()
+  })
+
+  it("Application API: agents (link mode)", async () => {
+    const agent = await api.agents.create({ name: "Agent", email: "agent-link@shop.example", role: "agent" })
+    await api.agents.list()
+    await api.agents.update(agent.id, { role: "administrator", availability: "online", auto_offline: false })
+    await expect(api.agents.create({ name: "Agent", email: "agent-link@shop.example", role: "agent" })).rejects.toBeDefined()
+    await api.agents.delete(agent.id)
     expectConformantSinceLast()
   })
 

@@ -317,6 +317,34 @@ describe("client.account(id, token) against the sandbox", () => {
     })
   })
 
+  describe("agents", () => {
+    it("adds, lists, re-roles and removes an agent (link mode, no platform token)", async () => {
+      const agent = await api.agents.create({ name: "Agent Smith", email: "smith@shop.example", role: "agent" })
+      expect(agent).toMatchObject({ id: expect.any(Number), email: "smith@shop.example", role: "agent" })
+      expect((await api.agents.list()).map((a) => a.id)).toContain(agent.id)
+
+      const again = await api.agents
+        .create({ name: "Agent Smith", email: "smith@shop.example", role: "agent" })
+        .catch((e: unknown) => e)
+      expect(again).toMatchObject({ status: 422 })
+
+      const promoted = await api.agents.update(agent.id, { role: "administrator", availability: "busy" })
+      expect(promoted.role).toBe("administrator")
+
+      await api.agents.delete(agent.id)
+      expect((await api.agents.list()).map((a) => a.id)).not.toContain(agent.id)
+    })
+  })
+
+  describe("inbox removal", () => {
+    it("deletes an inbox", async () => {
+      const spare = await api.inboxes.create({ name: "Spare", channel: { type: "api" } })
+      await api.inboxes.delete(spare.id)
+      expect((await api.inboxes.list()).map((i) => i.id)).not.toContain(spare.id)
+      await expect(api.inboxes.get(spare.id)).rejects.toMatchObject({ status: 404 })
+    })
+  })
+
   describe("dashboard apps", () => {
     it("creates, lists, updates and deletes a dashboard app", async () => {
       const app = await api.dashboardApps.create({

@@ -39,7 +39,11 @@ export class AgentsApi {
     return accountRequest(this.scope, { method: "POST", path: AGENTS, body: input })
   }
 
-  update(agentId: number, input: Partial<Omit<AgentInput, "email">>): Promise<Agent> {
+  /** Changes an agent's role (required by the API) and availability. */
+  update(
+    agentId: number,
+    input: Pick<AgentInput, "role"> & Partial<Pick<AgentInput, "availability" | "auto_offline">>
+  ): Promise<Agent> {
     return accountRequest(this.scope, { method: "PATCH", path: `${AGENTS}/{id}`, params: { id: agentId }, body: input })
   }
 
