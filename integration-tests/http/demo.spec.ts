@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process"
 import path from "node:path"
+import { launchChromium, loginToAdmin, requireBrowserOrSkip, saveScreenshot } from "../helpers/browser"
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const db = require("../../scripts/lib/database.cjs") as {
@@ -68,7 +69,8 @@ describe("npm run demo", () => {
     })
     expect(accounts.status).toBe(200)
 
-    const keys = [...stdout.matchAll(/(pk_[0-9a-f]+)/g)].map((m) => m[1])
+    // each storefront line prints its key; the "Try:" curl example repeats the first one
+    const keys = [...new Set([...stdout.matchAll(/(pk_[0-9a-f]+)/g)].map((m) => m[1]))]
     expect(keys).toHaveLength(2)
     for (const key of keys) {
       const regions = await fetch(`http://localhost:${port}/store/regions`, {
@@ -79,6 +81,56 @@ describe("npm run demo", () => {
 
     const admin = await fetch(`http://localhost:${port}/app`)
     expect(admin.status).toBe(200)
+  })
+
+  it("lists both demo storefronts as active on the admin's Chatwoot settings page (browser)", async () => {
+    const browserCheck = requireBrowserOrSkip()
+    if (!browserCheck.run) return
+
+    const [, adminUrl, email, password] = stdout.match(/Admin:\s+(\S+)\s+\((\S+) \/ (\S+)\)/)!
+    const browser = await launchChromium(browserCheck.executablePath)
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+      const pageErrors: string[] = []
+      page.on("pageerror", (error) => pageErrors.push(error.message))
+
+      await loginToAdmin(page, adminUrl, email, password)
+      await page.goto(`${adminUrl}/settings/chatwoot`)
+      await page.getByTestId("chatwoot-storefronts").waitFor({ timeout: 120_000 })
+
+      const row = (name: string) =>
+        page.locator(`[data-testid="chatwoot-storefront-row"][data-sales-channel="${name}"]`)
+      // provisioning may still be finishing: the page polls while an account is provisioning
+      await Promise.all(
+        ["Webshop", "Outlet"].map((name) =>
+          row(name)
+            .locator('[data-testid="chatwoot-status"][data-status="active"]')
+            .waitFor({ timeout: 60_000 })
+            .catch(() => undefined)
+        )
+      )
+      await saveScreenshot(page, "admin-chatwoot-settings.png")
+
+      const rows = await page.locator('[data-testid="chatwoot-storefront-row"]').evaluateAll((elements) =>
+        elements.map((el) => {
+          const badge = el.querySelector('[data-testid="chatwoot-status"]')
+          return {
+            storefront: el.getAttribute("data-sales-channel"),
+            status: badge?.getAttribute("data-status"),
+            label: badge?.textContent?.trim(),
+          }
+        })
+      )
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          { storefront: "Webshop", status: "active", label: "Active" },
+          { storefront: "Outlet", status: "active", label: "Active" },
+        ])
+      )
+      expect(pageErrors).toEqual([])
+    } finally {
+      await browser.close()
+    }
   })
 
   it("stops Medusa and the embedded PostgreSQL on SIGTERM", async () => {

@@ -136,6 +136,9 @@ export type AdminChatwootStorefrontResponse = { storefront: AdminChatwootStorefr
 
 export type AdminCreateChatwootEmailInbox = {
   email: string
+  /** Inbox name in Chatwoot; default "E-mail (<address>)" */
+  name?: string
+  imap_enabled?: boolean
   imap_address?: string
   imap_port?: number
   imap_login?: string
@@ -146,6 +149,7 @@ export type AdminCreateChatwootEmailInbox = {
   smtp_login?: string
   smtp_password?: string
   smtp_domain?: string
+  smtp_enabled?: boolean
   smtp_enable_starttls_auto?: boolean
 }
 

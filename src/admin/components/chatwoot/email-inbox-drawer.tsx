@@ -36,6 +36,7 @@ const EmailInboxForm = ({ account, onDone }: { account: AdminChatwootAccount; on
   const create = useCreateChatwootEmailInbox(account.id)
   const existing = account.inboxes.filter((i) => i.kind === "email")
   const [email, setEmail] = useState("")
+  const [name, setName] = useState("")
   const [useImap, setUseImap] = useState(false)
   const [imap, setImap] = useState<Server>(emptyServer("993"))
   const [imapSsl, setImapSsl] = useState(true)
@@ -64,9 +65,10 @@ const EmailInboxForm = ({ account, onDone }: { account: AdminChatwootAccount; on
     if (Object.values(errors).some(Boolean)) {
       return
     }
-    const body: AdminCreateChatwootEmailInbox = { email: email.trim() }
+    const body: AdminCreateChatwootEmailInbox = { email: email.trim(), ...(name.trim() ? { name: name.trim() } : {}) }
     if (useImap) {
       Object.assign(body, {
+        imap_enabled: true,
         imap_address: imap.address.trim(),
         imap_port: Number(imap.port),
         imap_login: imap.login.trim(),
@@ -76,6 +78,7 @@ const EmailInboxForm = ({ account, onDone }: { account: AdminChatwootAccount; on
     }
     if (useSmtp) {
       Object.assign(body, {
+        smtp_enabled: true,
         smtp_address: smtp.address.trim(),
         smtp_port: Number(smtp.port),
         smtp_login: smtp.login.trim(),
@@ -86,10 +89,12 @@ const EmailInboxForm = ({ account, onDone }: { account: AdminChatwootAccount; on
     }
     create.mutate(body, {
       onSuccess: () => {
-        toast.success(`E-mail inbox ${body.email} added to ${account.name}`)
+        toast.success(
+          existing.length ? `E-mail inbox of ${account.name} updated` : `E-mail inbox ${body.email} added to ${account.name}`
+        )
         onDone()
       },
-      onError: (error) => toast.error("Could not add the e-mail inbox", { description: errorMessage(error) }),
+      onError: (error) => toast.error("Could not save the e-mail inbox", { description: errorMessage(error) }),
     })
   }
 
@@ -145,8 +150,8 @@ const EmailInboxForm = ({ account, onDone }: { account: AdminChatwootAccount; on
         </Text>
         {existing.length > 0 && (
           <Alert variant="info" dismissible={false}>
-            This account already has {existing.length === 1 ? "an e-mail inbox" : `${existing.length} e-mail inboxes`}{" "}
-            ({existing.map((i) => `#${i.chatwoot_inbox_id ?? "?"}`).join(", ")}).
+            This account already has an e-mail inbox (
+            {existing.map((i) => `#${i.chatwoot_inbox_id ?? "?"}`).join(", ")}); saving updates it.
           </Alert>
         )}
         {create.isError && (
@@ -161,6 +166,14 @@ const EmailInboxForm = ({ account, onDone }: { account: AdminChatwootAccount; on
             value={email}
             placeholder="support@example.com"
             onChange={(e) => setEmail(e.target.value)}
+          />
+        </Field>
+        <Field id="chatwoot-email-name" label="Inbox name" optional hint="Shown to agents in Chatwoot">
+          <Input
+            id="chatwoot-email-name"
+            value={name}
+            placeholder={`E-mail (${email.trim() || "support@example.com"})`}
+            onChange={(e) => setName(e.target.value)}
           />
         </Field>
 
@@ -229,7 +242,7 @@ const EmailInboxForm = ({ account, onDone }: { account: AdminChatwootAccount; on
           </Button>
         </Drawer.Close>
         <Button size="small" type="submit" isLoading={create.isPending} disabled={create.isPending}>
-          Add inbox
+          {existing.length ? "Save inbox" : "Add inbox"}
         </Button>
       </Drawer.Footer>
     </form>

@@ -198,7 +198,8 @@ export const AccountActions = ({
           <DropdownMenu.Item
             className="gap-x-2"
             onSelect={onOpenInChatwoot}
-            disabled={account.status !== "active" || !account.chatwoot_account_id}
+            disabled={account.status !== "active" || !account.chatwoot_account_id || account.mode === "linked"}
+            title={account.mode === "linked" ? "Linked accounts: log in to Chatwoot directly" : undefined}
           >
             <ArrowUpRightOnBox className="text-ui-fg-subtle" />
             Open in Chatwoot
