@@ -1,7 +1,7 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { CHATWOOT_MODULE } from ".."
 import ChatwootModuleService from "../service"
-import { ChatwootAccount, ChatwootInbox, ChatwootStorefront } from "../models"
+import { ChatwootAccount, ChatwootAgent, ChatwootInbox, ChatwootStorefront } from "../models"
 
 jest.setTimeout(60_000)
 
@@ -15,7 +15,7 @@ const moduleOptions = {
 moduleIntegrationTestRunner<ChatwootModuleService>({
   moduleName: CHATWOOT_MODULE,
   resolve: "./src/modules/chatwoot",
-  moduleModels: [ChatwootAccount, ChatwootInbox, ChatwootStorefront],
+  moduleModels: [ChatwootAccount, ChatwootAgent, ChatwootInbox, ChatwootStorefront],
   moduleOptions,
   testSuite: ({ service }) => {
     describe("chatwoot module", () => {

@@ -80,9 +80,11 @@ function describe(init: ChatwootApiErrorInit): string {
 const DUPLICATE_PATTERN = /has already been taken/i
 
 /**
- * Chatwoot status → MedusaError type. Chatwoot answers 401 for authorization
- * failures as well as bad tokens (Pundit), so 401 stays UNAUTHORIZED; 403 is
- * rare (some agent endpoints) and maps to FORBIDDEN.
+ * Chatwoot status → MedusaError type. A 401/403 from Chatwoot (bad or revoked
+ * token, Pundit denial, suspended account) is a problem of the plugin's
+ * credentials, not of the Medusa caller: it maps to NOT_ALLOWED (HTTP 400),
+ * because a 401 from a Medusa admin route would make the dashboard log its
+ * user out. `status` keeps Chatwoot's own code for the plugin's logic.
  */
 export function mapStatusToType(status: number | undefined, message?: string): string {
   const T = MedusaError.Types
@@ -93,14 +95,14 @@ export function mapStatusToType(status: number | undefined, message?: string): s
     return T.INVALID_DATA
   }
   if (status === 401) {
-    return T.UNAUTHORIZED
+    return T.NOT_ALLOWED
   }
   if (status === 402) {
     // plan or usage limit ("Account limit exceeded")
     return T.NOT_ALLOWED
   }
   if (status === 403) {
-    return T.FORBIDDEN
+    return T.NOT_ALLOWED
   }
   if (status === 404) {
     return T.NOT_FOUND

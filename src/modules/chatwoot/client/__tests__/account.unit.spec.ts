@@ -30,14 +30,14 @@ describe("client.account(id, token) against the sandbox", () => {
       expect((await h.client.profile(admin.accessToken)).id).toBe(admin.userId)
     })
 
-    it("maps a wrong token to 401 UNAUTHORIZED, not retried", async () => {
+    it("maps a wrong token (Chatwoot 401) to NOT_ALLOWED, not retried", async () => {
       h.sandbox.clearLog()
       const error = (await h.client
         .account(admin.accountId, "not-a-real-token-000")
         .profile()
         .catch((e: unknown) => e)) as ChatwootApiError
       expect(error).toBeInstanceOf(ChatwootApiError)
-      expect(error).toMatchObject({ status: 401, type: MedusaError.Types.UNAUTHORIZED, retryable: false })
+      expect(error).toMatchObject({ status: 401, type: MedusaError.Types.NOT_ALLOWED, retryable: false })
       expect(error.chatwootMessage).toMatch(/Invalid Access Token/i)
       expect(h.sandbox.requests).toHaveLength(1)
     })

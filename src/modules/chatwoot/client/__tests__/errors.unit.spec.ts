@@ -7,9 +7,9 @@ const T = MedusaError.Types
 describe("mapStatusToType", () => {
   it.each([
     [400, undefined, T.INVALID_DATA],
-    [401, "Invalid Access Token", T.UNAUTHORIZED],
+    [401, "Invalid Access Token", T.NOT_ALLOWED],
     [402, "Account limit exceeded", T.NOT_ALLOWED],
-    [403, undefined, T.FORBIDDEN],
+    [403, undefined, T.NOT_ALLOWED],
     [404, "Resource could not be found", T.NOT_FOUND],
     [409, undefined, T.CONFLICT],
     [422, "Email has already been taken", T.DUPLICATE_ERROR],

@@ -95,17 +95,17 @@ describe("client.platform against the sandbox", () => {
     const error = await h.client.platform.accounts.get(987_654).catch((e: unknown) => e)
     expect(ChatwootApiError.is(error)).toBe(true)
     expect((error as ChatwootApiError).status).toBeGreaterThanOrEqual(400)
-    expect([MedusaError.Types.NOT_FOUND, MedusaError.Types.UNAUTHORIZED]).toContain((error as ChatwootApiError).type)
+    expect([MedusaError.Types.NOT_FOUND, MedusaError.Types.NOT_ALLOWED]).toContain((error as ChatwootApiError).type)
   })
 
-  it("maps a wrong platform token to 401 UNAUTHORIZED without retrying or leaking it", async () => {
+  it("maps a wrong platform token (401) to NOT_ALLOWED without retrying or leaking it", async () => {
     const bad = await startHarness({ platformToken: "wrong-platform-token-123456" })
     try {
       const error = (await bad.client.platform.accounts.list().catch((e: unknown) => e)) as ChatwootApiError
       expect(error).toBeInstanceOf(ChatwootApiError)
       expect(error).toMatchObject({
         status: 401,
-        type: MedusaError.Types.UNAUTHORIZED,
+        type: MedusaError.Types.NOT_ALLOWED,
         chatwootMessage: "Invalid access_token",
         retryable: false,
         attempts: 1,
