@@ -79,8 +79,11 @@ export function useCreateChatwootEmailInbox(accountId: string) {
  * once the request resolves.
  */
 export function useOpenInChatwoot(accountId: string) {
+  const invalidate = useInvalidateChatwoot()
   return useMutation({
     mutationFn: () =>
       sdk.client.fetch<AdminChatwootSsoResponse>(`/admin/chatwoot/accounts/${accountId}/sso`, { method: "POST" }),
+    // the first use makes the admin an administrator of the account
+    onSuccess: invalidate,
   })
 }

@@ -79,6 +79,18 @@ export type AdminChatwootAgent = {
   medusa_user_id: string | null
 }
 
+/** Health summary the account list adds to every account (design §8). */
+export type AdminChatwootAccountHealth = {
+  ok: boolean
+  credentials: boolean
+  webhook: "signed" | "unsigned" | "missing"
+  dashboard_app: boolean
+  api_inbox: boolean
+  storefronts: { sales_channel_id: string; enabled: boolean; website_inbox: boolean; hmac_enforced: boolean }[]
+  last_success_at: string | null
+  last_error: string | null
+}
+
 export type AdminChatwootAccount = {
   id: string
   name: string
@@ -96,6 +108,8 @@ export type AdminChatwootAccount = {
   storefronts: AdminChatwootStorefrontLink[]
   inboxes: AdminChatwootInbox[]
   agents: AdminChatwootAgent[]
+  /** only on the list route */
+  health?: AdminChatwootAccountHealth
 }
 
 export type AdminChatwootAccountList = {

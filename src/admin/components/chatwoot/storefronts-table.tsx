@@ -1,6 +1,7 @@
 import { Badge, Container, Heading, Table, Text, Tooltip } from "@medusajs/ui"
 import { MODE_LABEL, accountForChannel, formatDateTime } from "../../lib/format"
 import type { AdminChatwootAccount, ChatwootInboxKind } from "../../lib/types"
+import { HealthNotes } from "./health-notes"
 import { AccountStatusBadge, NotConnectedBadge } from "./status-badge"
 import { AccountActions, NotConnectedActions } from "./storefront-row-actions"
 
@@ -122,6 +123,7 @@ export const StorefrontsTable = ({ salesChannels, accounts }: StorefrontsTablePr
                           </Badge>
                         )}
                       </div>
+                      {account && <HealthNotes account={account} salesChannelId={channel.id} />}
                       {account?.last_error && (
                         <Text
                           size="xsmall"
