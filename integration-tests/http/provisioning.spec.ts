@@ -251,6 +251,31 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("store changes", () => {
+      it("propagate the store name and locale to accounts that follow them, not to custom names", async () => {
+        const cw = sandbox()
+        const follows = await waitForAccount((await createSalesChannel("Kids")).id)
+        const custom = await waitForAccount((await createSalesChannel("Adults")).id)
+        await post(`/admin/chatwoot/accounts/${custom.id}`, { name: "Grown-ups desk", locale: "fr" })
+
+        const { data } = await api.get("/admin/stores", { headers })
+        const store = data.stores[0]
+        await api.post(`/admin/stores/${store.id}`, { name: "Renamed Shop" }, { headers })
+
+        let renamed: Account | undefined
+        for (let i = 0; i < 50 && renamed?.name !== "Renamed Shop – Kids"; i++) {
+          renamed = (await get(`/admin/chatwoot/accounts/${follows.id}`)).data.account
+          await new Promise((r) => setTimeout(r, 200))
+        }
+        expect(renamed!.name).toBe("Renamed Shop – Kids")
+        expect(cw.state.accounts.get(follows.chatwoot_account_id)!.name).toBe("Renamed Shop – Kids")
+        const kept = (await get(`/admin/chatwoot/accounts/${custom.id}`)).data.account
+        expect(kept.name).toBe("Grown-ups desk")
+        expect(cw.state.accounts.get(custom.chatwoot_account_id)!.name).toBe("Grown-ups desk")
+        expect(cw.state.accounts.get(custom.chatwoot_account_id)!.locale).toBe("fr")
+      })
+    })
+
     describe("secrets", () => {
       it("never shows a token, HMAC token or webhook secret in a response or a log line", async () => {
         const cw = sandbox()
