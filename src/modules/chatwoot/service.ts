@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto"
 import type { Context } from "@medusajs/framework/types"
 import { InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
-import { ChatwootAccount, ChatwootAgent, ChatwootInbox, ChatwootStorefront } from "./models"
+import { ChatwootAccount, ChatwootAgent, ChatwootContact, ChatwootInbox, ChatwootStorefront, ChatwootSyncJob } from "./models"
 import { CHATWOOT_OPTIONS } from "./loaders/options"
 import { CHATWOOT_CLIENT } from "./loaders/client"
 import type { ResolvedChatwootOptions } from "./options"
@@ -24,8 +24,10 @@ export type SecretPurpose = "access_token" | "webhook_secret" | "dashboard_app_s
 export default class ChatwootModuleService extends MedusaService({
   ChatwootAccount,
   ChatwootAgent,
+  ChatwootContact,
   ChatwootInbox,
   ChatwootStorefront,
+  ChatwootSyncJob,
 }) {
   protected readonly options_: ResolvedChatwootOptions
   protected readonly client_: ChatwootClient
@@ -62,6 +64,12 @@ export default class ChatwootModuleService extends MedusaService({
 
   decryptSecret(purpose: SecretPurpose, stored: string): string {
     return this.secrets_.decrypt(purpose, stored)
+  }
+
+  /** The value re-encrypted with the current key when it was written with a previous one, else null. */
+  reencryptIfStale(purpose: SecretPurpose, stored: string | null): string | null {
+    if (!stored || !this.secrets_.needsRotation(stored)) return null
+    return this.encryptSecret(purpose, this.decryptSecret(purpose, stored))
   }
 
   /**

@@ -25,6 +25,8 @@ export const ensureDashboardAppStep = createStep(
       ? ours.find((app) => app.content.some((c) => c.url === chatwoot.dashboardAppUrl(knownSecret)))
       : undefined
     if (current) {
+      const rotated = chatwoot.reencryptIfStale("dashboard_app_secret", account.dashboard_app_secret_encrypted)
+      if (rotated) await chatwoot.updateChatwootAccounts({ id: account.id, dashboard_app_secret_encrypted: rotated })
       return new StepResponse({ dashboard_app_id: current.id, created: false })
     }
 

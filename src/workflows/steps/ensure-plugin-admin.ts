@@ -16,6 +16,9 @@ export const ensurePluginAdminStep = createStep(
     const client = chatwoot.getClient()
     const account = await chatwoot.retrieveChatwootAccount(input.account_id)
     if (account.mode !== "provisioned") {
+      // linked: the admin's token was verified when linking; only keep its encryption current
+      const rotated = chatwoot.reencryptIfStale("access_token", account.access_token_encrypted)
+      if (rotated) await chatwoot.updateChatwootAccounts({ id: account.id, access_token_encrypted: rotated })
       return new StepResponse({ admin_user_id: account.admin_user_id })
     }
     const chatwootAccountId = account.chatwoot_account_id!
@@ -24,6 +27,8 @@ export const ensurePluginAdminStep = createStep(
       try {
         const profile = await chatwoot.accountApi(account).profile()
         if (profile.accounts.some((a) => a.id === chatwootAccountId && a.role === "administrator")) {
+          const rotated = chatwoot.reencryptIfStale("access_token", account.access_token_encrypted)
+          if (rotated) await chatwoot.updateChatwootAccounts({ id: account.id, access_token_encrypted: rotated })
           return new StepResponse({ admin_user_id: account.admin_user_id })
         }
       } catch (error) {

@@ -1,6 +1,7 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { CHATWOOT_MODULE } from ".."
 import ChatwootModuleService from "../service"
+import { SecretBox } from "../secrets"
 import { ChatwootAccount, ChatwootAgent, ChatwootInbox, ChatwootStorefront } from "../models"
 
 jest.setTimeout(60_000)
@@ -10,6 +11,7 @@ const moduleOptions = {
   public_url: "https://shop.example.com",
   encryption_key: "module-test-encryption-key-0123456789",
   platform_token: "platform-secret",
+  previous_encryption_keys: ["the-previous-encryption-key-0123456789"],
 }
 
 moduleIntegrationTestRunner<ChatwootModuleService>({
@@ -67,6 +69,16 @@ moduleIntegrationTestRunner<ChatwootModuleService>({
         ).rejects.toThrow()
       })
 
+      it("re-encrypts secrets written with a previous key, and only those", () => {
+        const old = new SecretBox("the-previous-encryption-key-0123456789").encrypt("webhook_secret", "s3cret")
+        const rotated = service.reencryptIfStale("webhook_secret", old)!
+        expect(rotated).not.toBe(old)
+        expect(service.decryptSecret("webhook_secret", rotated)).toBe("s3cret")
+        expect(() => new SecretBox("the-previous-encryption-key-0123456789").decrypt("webhook_secret", rotated)).toThrow()
+        expect(service.reencryptIfStale("webhook_secret", rotated)).toBeNull()
+        expect(service.reencryptIfStale("webhook_secret", null)).toBeNull()
+      })
+
       it("exposes validated options without secrets", () => {
         const options = service.getPublicOptions()
         expect(options.chatwoot_url).toBe("https://chat.example.com")
@@ -74,6 +86,7 @@ moduleIntegrationTestRunner<ChatwootModuleService>({
         expect(options.auto_provision).toBe(true)
         expect(JSON.stringify(options)).not.toContain("platform-secret")
         expect(JSON.stringify(options)).not.toContain(moduleOptions.encryption_key)
+        expect(JSON.stringify(options)).not.toContain("the-previous-encryption-key")
       })
     })
   },
