@@ -2,7 +2,7 @@ import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { CHATWOOT_MODULE } from ".."
 import ChatwootModuleService from "../service"
 import { SecretBox } from "../secrets"
-import { ChatwootAccount, ChatwootAgent, ChatwootInbox, ChatwootStorefront } from "../models"
+import { ChatwootAccount, ChatwootAgent, ChatwootContact, ChatwootInbox, ChatwootStorefront, ChatwootSyncJob } from "../models"
 
 jest.setTimeout(60_000)
 
@@ -17,7 +17,7 @@ const moduleOptions = {
 moduleIntegrationTestRunner<ChatwootModuleService>({
   moduleName: CHATWOOT_MODULE,
   resolve: "./src/modules/chatwoot",
-  moduleModels: [ChatwootAccount, ChatwootAgent, ChatwootInbox, ChatwootStorefront],
+  moduleModels: [ChatwootAccount, ChatwootAgent, ChatwootContact, ChatwootInbox, ChatwootStorefront, ChatwootSyncJob],
   moduleOptions,
   testSuite: ({ service }) => {
     describe("chatwoot module", () => {
