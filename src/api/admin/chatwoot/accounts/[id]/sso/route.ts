@@ -31,6 +31,9 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
       filters: { id: actorId },
     })
     const user = users[0]
+    if (!user?.email) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Only a logged-in admin user can open Chatwoot")
+    }
     const name = [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email
     const { result } = await addChatwootAgentsWorkflow(req.scope).run({
       input: { account_ids: [account.id], name, email: user.email, role: "administrator", medusa_user_id: actorId },
