@@ -1,19 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders, adminUserHeaders } from "../helpers/auth"
 import { useChatwootSandbox } from "../helpers/sandbox"
+import { provisionStorefront, waitForAccount, type TestAccount as Account } from "../helpers/accounts"
 
 jest.setTimeout(180_000)
 
 const sandbox = useChatwootSandbox()
 
-type Account = {
-  id: string
-  mode: string
-  status: string
-  chatwoot_account_id: number
-  inboxes: { kind: string; chatwoot_inbox_id: number; sales_channel_id: string | null }[]
-  agents: { id: string; email: string; role: string; chatwoot_user_id: number; medusa_user_id: string | null }[]
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -24,15 +17,7 @@ medusaIntegrationTestRunner({
     const call = (method: "get" | "post" | "delete", url: string, body?: unknown, h = headers) =>
       (method === "post" ? api.post(url, body, { headers: h }) : api[method](url, { headers: h })).catch((e) => e.response)
 
-    async function provision(name: string): Promise<{ channelId: string; account: Account }> {
-      const channel = (await api.post("/admin/sales-channels", { name }, { headers })).data.sales_channel
-      for (let i = 0; i < 100; i++) {
-        const { data } = await api.get(`/admin/chatwoot/accounts?sales_channel_id=${channel.id}`, { headers })
-        if (data.accounts[0]?.status === "active") return { channelId: channel.id, account: data.accounts[0] }
-        await new Promise((r) => setTimeout(r, 200))
-      }
-      throw new Error("not provisioned")
-    }
+    const provision = (name: string) => provisionStorefront(api, headers, name)
 
     describe("storefront settings", () => {
       it("are validated, stored and pushed to the website inbox", async () => {
@@ -164,14 +149,8 @@ medusaIntegrationTestRunner({
         const cw = sandbox()
         const { accountId, accessToken } = cw.createAccountWithAdmin({ name: "Cloud desk" })
         const channel = (await api.post("/admin/sales-channels", { name: "Cloud" }, { headers })).data.sales_channel
-        for (let i = 0; i < 100; i++) {
-          const { data } = await api.get(`/admin/chatwoot/accounts?sales_channel_id=${channel.id}`, { headers })
-          if (data.accounts[0]?.status === "active") {
-            await api.delete(`/admin/chatwoot/accounts/${data.accounts[0].id}?confirm=true`, { headers })
-            break
-          }
-          await new Promise((r) => setTimeout(r, 200))
-        }
+        const auto = await waitForAccount(api, headers, channel.id)
+        await api.delete(`/admin/chatwoot/accounts/${auto.id}?confirm=true`, { headers })
         const linked = await call("post", "/admin/chatwoot/accounts", {
           mode: "link",
           sales_channel_id: channel.id,

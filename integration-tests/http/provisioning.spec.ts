@@ -2,24 +2,13 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../helpers/auth"
 import { TEST_PLATFORM_TOKEN, useChatwootSandbox } from "../helpers/sandbox"
 import { captureLogs } from "../helpers/logs"
+import { createSalesChannel as createChannel, waitForAccount as waitFor, type TestAccount as Account } from "../helpers/accounts"
 
 jest.setTimeout(180_000)
 
 const sandbox = useChatwootSandbox()
 const logs = captureLogs()
 
-type Account = {
-  id: string
-  status: string
-  mode: string
-  name: string
-  chatwoot_account_id: number
-  last_error: string | null
-  webhook_id: number | null
-  dashboard_app_id: number | null
-  storefronts: { sales_channel_id: string; enabled: boolean }[]
-  inboxes: { kind: string; chatwoot_inbox_id: number; website_token: string | null; inbox_identifier: string | null }[]
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
@@ -41,20 +30,8 @@ medusaIntegrationTestRunner({
       return res
     }
 
-    const createSalesChannel = async (name: string) =>
-      (await api.post("/admin/sales-channels", { name }, { headers })).data.sales_channel as { id: string }
-
-    async function waitForAccount(salesChannelId: string, status = "active"): Promise<Account> {
-      const deadline = Date.now() + 30_000
-      let last: Account | undefined
-      while (Date.now() < deadline) {
-        const res = await get(`/admin/chatwoot/accounts?sales_channel_id=${salesChannelId}`)
-        last = res.data.accounts[0]
-        if (last?.status === status) return last
-        await new Promise((r) => setTimeout(r, 200))
-      }
-      throw new Error(`account of ${salesChannelId} is ${last?.status ?? "missing"}, not ${status}: ${last?.last_error}`)
-    }
+    const createSalesChannel = (name: string) => createChannel(api, headers, name)
+    const waitForAccount = (salesChannelId: string, status = "active") => waitFor(api, headers, salesChannelId, status)
 
     describe("automatic provisioning of a new sales channel", () => {
       it("creates an active account with inboxes, attributes, a signed webhook and the dashboard app", async () => {
