@@ -134,6 +134,22 @@ export default async function seedDemo({ container }: ExecArgs) {
     },
   })
 
+  // Storefront logins for the demo customers (emailpass, one known password)
+  const customerPassword = process.env.DEMO_CUSTOMER_PASSWORD || "customer-demo"
+  const authModule = container.resolve(Modules.AUTH)
+  for (const customer of customers) {
+    const { success, authIdentity, error } = await authModule.register("emailpass", {
+      body: { email: customer.email, password: customerPassword },
+    })
+    if (!success || !authIdentity) {
+      throw new Error(`could not create the login of ${customer.email}: ${error}`)
+    }
+    await authModule.updateAuthIdentities({
+      id: authIdentity.id,
+      app_metadata: { ...(authIdentity.app_metadata ?? {}), customer_id: customer.id },
+    })
+  }
+
   const address = {
     first_name: "Ada",
     last_name: "Lovelace",
@@ -195,6 +211,7 @@ export default async function seedDemo({ container }: ExecArgs) {
         {
           storefronts: channels.map((c) => ({ ...c, publishable_key: keys[c.name], chatwoot: chatwootStatus[c.name] })),
           customers: customers.map((c) => c.email),
+          customer_password: customerPassword,
           secret_api_key: (adminKey as { token: string }).token,
         },
         null,

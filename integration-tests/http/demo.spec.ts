@@ -22,11 +22,18 @@ describe("npm run demo", () => {
   let stdout = ""
   let stderr = ""
   let port: number
+  let storefrontPort: number
 
   beforeAll(async () => {
     port = await db.freePort()
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SANDBOX_PORT: String(await db.freePort()) }
-    for (const name of ["DATABASE_URL", "CHATWOOT_URL", "CHATWOOT_PLATFORM_TOKEN", "TEST_TYPE", "MEDUSA_PUBLIC_URL", "MEDUSA_BACKEND_URL"]) {
+    storefrontPort = await db.freePort()
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      SANDBOX_PORT: String(await db.freePort()),
+      STOREFRONT_PORT: String(storefrontPort),
+    }
+    for (const name of ["DATABASE_URL", "CHATWOOT_URL", "CHATWOOT_PLATFORM_TOKEN", "TEST_TYPE", "MEDUSA_PUBLIC_URL", "MEDUSA_BACKEND_URL", "STORE_CORS", "AUTH_CORS"]) {
       delete env[name]
     }
     demo = spawn(process.execPath, [path.join(ROOT, "scripts/demo.js")], { cwd: ROOT, env })
@@ -127,6 +134,86 @@ describe("npm run demo", () => {
           { storefront: "Outlet", status: "active", label: "Active" },
         ])
       )
+      expect(pageErrors).toEqual([])
+    } finally {
+      await browser.close()
+    }
+  })
+
+  it("serves storefront pages whose chat identifies, resets and falls back to the contact form (browser)", async () => {
+    const browserCheck = requireBrowserOrSkip()
+    if (!browserCheck.run) return
+
+    const pageUrl = stdout.match(/Webshop\s+(http:\/\/localhost:\d+\/webshop)/)?.[1]
+    expect(pageUrl).toBe(`http://localhost:${storefrontPort}/webshop`)
+    expect(stdout).toMatch(new RegExp(`Outlet\\s+http://localhost:${storefrontPort}/outlet`))
+    const password = stdout.match(/storefront password: (\S+)\)/)?.[1]
+    expect(password).toBeTruthy()
+    const sandboxUrl = stdout.match(/Chatwoot sandbox: (\S+)/)![1]
+    type SdkCall = { method: string; args: unknown[]; website_token: string; hmac_valid: boolean | null }
+    const sdkCalls = async (): Promise<SdkCall[]> => (await (await fetch(`${sandboxUrl}/__sandbox/sdk-calls`)).json()).calls
+    const waitForCall = async (predicate: (c: SdkCall) => boolean) => {
+      const deadline = Date.now() + 30_000
+      while (Date.now() < deadline) {
+        const found = (await sdkCalls()).find(predicate)
+        if (found) return found
+        await new Promise((r) => setTimeout(r, 200))
+      }
+      throw new Error(`no matching SDK call; got ${JSON.stringify(await sdkCalls())}`)
+    }
+    await fetch(`${sandboxUrl}/__sandbox/sdk-calls`, { method: "DELETE" })
+
+    const browser = await launchChromium(browserCheck.executablePath)
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+      const page = await context.newPage()
+      const pageErrors: string[] = []
+      page.on("pageerror", (error) => pageErrors.push(error.message))
+
+      // guest: the loader mounts the widget (sandbox SDK) and the bubble shows
+      await page.goto(pageUrl!)
+      await page.locator("#chatwoot-sandbox-bubble").waitFor({ timeout: 30_000 })
+      const run = await waitForCall((c) => c.method === "run")
+      expect(run.website_token).toBeTruthy()
+      await saveScreenshot(page, "storefront-guest.png")
+
+      // login: setUser with a hash the sandbox verifies against the inbox's hmac_token
+      await page.locator('input[name="email"]').first().fill("ada@example.com")
+      await page.locator('input[name="password"]').fill(password!)
+      await page.getByRole("button", { name: "Log in" }).click()
+      await page.getByText("Logged in as ada@example.com.").waitFor()
+      const setUser = await waitForCall((c) => c.method === "setUser")
+      expect(setUser.args[1]).toEqual(expect.objectContaining({ email: "ada@example.com", name: "Ada Lovelace" }))
+      expect(String(setUser.args[0])).toMatch(/^cus_/)
+      expect(setUser.hmac_valid).toBe(true)
+      expect(setUser.website_token).toBe(run.website_token)
+      await saveScreenshot(page, "storefront-logged-in.png")
+
+      // logout: reset, so the next visitor never sees Ada's chat
+      await page.getByRole("button", { name: "Log out" }).click()
+      await waitForCall((c) => c.method === "reset")
+      const methods = (await sdkCalls()).map((c) => c.method)
+      expect(methods.indexOf("reset")).toBeGreaterThan(methods.indexOf("setUser"))
+
+      // Chatwoot's SDK unreachable: the accessible contact form appears instead
+      const offline = await context.newPage()
+      await offline.route("**/packs/js/sdk.js", (route) => route.abort("connectionrefused"))
+      await offline.goto(pageUrl!)
+      const fallback = offline.locator("#cw-fallback")
+      await fallback.waitFor({ timeout: 15_000 })
+      expect(await offline.locator("#chatwoot-sandbox-bubble").count()).toBe(0)
+      await fallback.getByText("Contact us").click()
+      await fallback.getByLabel("E-mail").fill("visitor@example.com")
+      await fallback.getByLabel("Message").fill("Where is my parcel?")
+      const contact = offline.waitForRequest((r) => r.url().endsWith("/store/chatwoot/contact") && r.method() === "POST")
+      await fallback.getByRole("button", { name: "Send" }).click()
+      const request = await contact
+      expect(request.postDataJSON()).toEqual({ email: "visitor@example.com", message: "Where is my parcel?" })
+      await offline.waitForFunction(() => {
+        const status = document.querySelector("#cw-fallback [role=status]")
+        return !!status && status.textContent !== "" && status.textContent !== "Sending…"
+      })
+      await saveScreenshot(offline, "storefront-fallback-form.png")
       expect(pageErrors).toEqual([])
     } finally {
       await browser.close()

@@ -4,6 +4,7 @@
  */
 export { startSandbox } from "./server"
 export { signWebhookBody } from "./webhooks"
+export { SDK_JS, SDK_PATH } from "./widget-sdk"
 export {
   buildContactPayload,
   buildConversationPayload,
@@ -38,6 +39,7 @@ export type {
   Sandbox,
   SandboxOptions,
   SandboxState,
+  SdkCallRecord,
   SendWebhookOptions,
   ServerErrorFault,
   TimeoutFault,

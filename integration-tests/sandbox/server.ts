@@ -17,6 +17,7 @@ import { Store } from "./store"
 import type { RequestLogEntry, Sandbox, SandboxOptions, WebhookDeliveryResult } from "./types"
 import { WebhookDispatcher } from "./webhooks"
 import { secureToken, sleep } from "./util"
+import { registerWidgetSdkRoutes, SDK_JS, SDK_PATH } from "./widget-sdk"
 
 const CONTROL_PREFIX = "/__sandbox"
 
@@ -87,6 +88,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     requests,
     autoWebhooks: opts.deliverWebhooks ?? true,
     deliveries: dispatcher.deliveries,
+    sdkCalls: [],
     clearLog() {
       requests.length = 0
     },
@@ -126,6 +128,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       store.reset()
       requests.length = 0
       dispatcher.deliveries.length = 0
+      sandbox.sdkCalls.length = 0
       dispatcher.clearQueue()
       faults.clear()
     },
@@ -160,6 +163,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   }
 
   registerControlRoutes(control, sandbox, store)
+  registerWidgetSdkRoutes(control, sandbox)
 
   async function handleApi(req: SandboxRequest): Promise<SandboxResponse> {
     const match = api.match(req.method, req.path)
@@ -220,6 +224,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       rawBody,
     }
 
+    // the widget SDK stub is a static asset, not part of the API: never faulted, never logged
+    if (sreq.method === "GET" && sreq.path === SDK_PATH) {
+      send(res, { status: 200, text: SDK_JS, contentType: "application/javascript; charset=utf-8" })
+      return
+    }
+
     // control endpoints: never faulted, never logged
     if (sreq.path === CONTROL_PREFIX || sreq.path.startsWith(`${CONTROL_PREFIX}/`)) {
       const match = control.match(sreq.method, sreq.path)
@@ -238,7 +248,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
               : { status: 500, json: { error: (err as Error).message } }
         }
       }
-      send(res, response)
+      // the SDK stub reports its calls from storefront pages (a simple text/plain POST)
+      send(res, response, sreq.path === "/__sandbox/sdk-calls")
       return
     }
 

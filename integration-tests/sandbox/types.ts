@@ -477,8 +477,10 @@ export interface Sandbox {
   flushWebhooks(): Promise<void>
   /** current fault settings (read-only snapshot) */
   faultState(): FaultState
-  /** wipe all state, the request log, the delivery log and faults (keeps url and platform token) */
+  /** wipe all state, the request log, the delivery log, SDK calls and faults (keeps url and platform token) */
   reset(): void
+  /** calls the widget SDK stub (`/packs/js/sdk.js`) reported from browsers, oldest first */
+  sdkCalls: SdkCallRecord[]
   /** an agent (or administrator) reply in a conversation, as if typed in the Chatwoot dashboard */
   agentReply(opts: {
     accountId: number
@@ -487,4 +489,15 @@ export interface Sandbox {
     private?: boolean
     userId?: number
   }): MessageRecord
+}
+
+/** A `window.$chatwoot` / `chatwootSDK` call reported by the SDK stub (widget-sdk.ts). */
+export interface SdkCallRecord {
+  id: number
+  method: string
+  args: unknown[]
+  website_token: string | null
+  received_at: string
+  /** setUser: whether identifier_hash matches the website inbox's hmac_token (null: none sent / other call) */
+  hmac_valid: boolean | null
 }

@@ -9,7 +9,10 @@ jest.setTimeout(180_000)
 
 /** Files `npm publish` would ship, from `npm pack --dry-run`. Builds first when needed. */
 function packedFiles(): string[] {
-  if (!fs.existsSync(path.join(ROOT, ".medusa/server/src/modules/chatwoot/index.js"))) {
+  if (
+    !fs.existsSync(path.join(ROOT, ".medusa/server/src/modules/chatwoot/index.js")) ||
+    !fs.existsSync(path.join(ROOT, ".medusa/server/src/storefront/index.js"))
+  ) {
     execFileSync("npx", ["medusa", "plugin:build"], { cwd: ROOT, stdio: "ignore" })
   }
   const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
@@ -59,8 +62,24 @@ describe("published package", () => {
         "./workflows -> .medusa/server/src/workflows/index.js",
         "./modules/* -> .medusa/server/src/modules/chatwoot/index.js",
         "./admin -> .medusa/server/src/admin/index.mjs",
+        "./storefront -> .medusa/server/src/storefront/index.js",
       ])
     )
+  })
+
+  it("ships the storefront loader as a browser module without server imports", () => {
+    for (const file of ["index.js", "mount.js"]) {
+      expect(files).toContain(`.medusa/server/src/storefront/${file}`)
+    }
+    const built = path.join(ROOT, ".medusa/server/src/storefront")
+    const requires = fs
+      .readdirSync(built)
+      .filter((f) => f.endsWith(".js") && !f.startsWith("loader-script"))
+      .flatMap((f) => [...fs.readFileSync(path.join(built, f), "utf8").matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))
+    expect(requires.filter((r) => !r.startsWith("./"))).toEqual([])
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const storefront = require(path.join(built, "index.js"))
+    expect(typeof storefront.mountChatwoot).toBe("function")
   })
 
   it("pins Medusa to 2.21.2 and keeps runtime dependencies minimal", () => {

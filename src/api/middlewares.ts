@@ -10,9 +10,15 @@ import {
   AdminUpdateChatwootAccount,
   AdminUpdateStorefrontSettings,
 } from "./admin/chatwoot/accounts/validators"
+import { StoreGetChatwootWidget } from "./store/chatwoot/validators"
 
 export default defineMiddlewares({
   routes: [
+    {
+      matcher: "/store/chatwoot/widget",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(StoreGetChatwootWidget, {})],
+    },
     {
       matcher: "/admin/chatwoot/accounts",
       methods: ["GET"],
