@@ -11,6 +11,7 @@ import {
   AdminUpdateStorefrontSettings,
 } from "./admin/chatwoot/accounts/validators"
 import { StoreGetChatwootWidget } from "./store/chatwoot/validators"
+import { AdminGetChatwootSync, AdminReplayChatwootSync } from "./admin/chatwoot/sync/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -18,6 +19,16 @@ export default defineMiddlewares({
       matcher: "/store/chatwoot/widget",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(StoreGetChatwootWidget, {})],
+    },
+    {
+      matcher: "/admin/chatwoot/sync",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminGetChatwootSync, {})],
+    },
+    {
+      matcher: "/admin/chatwoot/sync/replay",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminReplayChatwootSync)],
     },
     {
       matcher: "/admin/chatwoot/accounts",

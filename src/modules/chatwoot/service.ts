@@ -1,12 +1,28 @@
 import { createHash, randomBytes } from "node:crypto"
 import type { Context } from "@medusajs/framework/types"
-import { InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import {
+  generateEntityId,
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
 import { ChatwootAccount, ChatwootAgent, ChatwootContact, ChatwootInbox, ChatwootStorefront, ChatwootSyncJob } from "./models"
 import { CHATWOOT_OPTIONS } from "./loaders/options"
 import { CHATWOOT_CLIENT } from "./loaders/client"
 import type { ResolvedChatwootOptions } from "./options"
 import type { AccountApi, ChatwootClient } from "./client"
 import { SecretBox } from "./secrets"
+import {
+  SYNC_QUEUE_DEFAULTS,
+  syncBackoffMs,
+  syncCoalesceKey,
+  syncErrorText,
+  type EnqueueSyncJobInput,
+  type SyncJobRow,
+} from "./sync-queue"
 
 type InjectedDependencies = {
   [CHATWOOT_OPTIONS]: ResolvedChatwootOptions
@@ -131,5 +147,321 @@ export default class ChatwootModuleService extends MedusaService({
   /** The account webhook URL Chatwoot posts to for this account. */
   webhookUrl(accountRowId: string): string {
     return `${this.options_.public_url}/hooks/chatwoot/${accountRowId}`
+  }
+  // ---------------------------------------------------------------------------
+  // Durable sync queue (design §4): enqueue with coalescing, claim with
+  // FOR UPDATE SKIP LOCKED and a lease, complete, reschedule or park.
+  // ---------------------------------------------------------------------------
+
+  /**
+   * Adds changes to the queue. A change whose coalesce key already has a
+   * pending row folds into it (payload merged, `coalesced_count` + 1, the
+   * earliest `created_at` kept so the lag stays honest); a row waiting out a
+   * back-off keeps its schedule.
+   */
+  @InjectTransactionManager()
+  async enqueueSyncJobs(
+    jobs: EnqueueSyncJobInput[],
+    now: Date = new Date(),
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string; coalesced: boolean }[]> {
+    const manager = sharedContext.transactionManager ?? sharedContext.manager!
+    const out: { id: string; coalesced: boolean }[] = []
+    for (const job of jobs) {
+      const rows = await manager.execute(
+        `insert into chatwoot_sync_job
+           (id, account_id, kind, subject, coalesce_key, payload, status, attempts, next_attempt_at, coalesced_count, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?::jsonb, 'pending', 0, ?, 0, ?, ?)
+         on conflict (coalesce_key) where status = 'pending' and deleted_at is null
+         do update set
+           payload = coalesce(chatwoot_sync_job.payload, '{}'::jsonb) || coalesce(excluded.payload, '{}'::jsonb),
+           coalesced_count = chatwoot_sync_job.coalesced_count + 1,
+           updated_at = excluded.updated_at,
+           next_attempt_at = case when chatwoot_sync_job.attempts > 0
+             then chatwoot_sync_job.next_attempt_at
+             else least(chatwoot_sync_job.next_attempt_at, excluded.next_attempt_at) end
+         returning id, (xmax <> 0) as coalesced`,
+        [
+          generateEntityId(undefined, "cwsync"),
+          job.account_id,
+          job.kind,
+          job.subject,
+          syncCoalesceKey(job),
+          JSON.stringify(job.payload ?? {}),
+          now,
+          now,
+          now,
+        ]
+      )
+      out.push({ id: rows[0].id, coalesced: Boolean(rows[0].coalesced) })
+    }
+    return out
+  }
+
+  /**
+   * Claims up to `limit` due rows for `owner`: pending rows whose time has
+   * come and processing rows whose lease ran out (their drainer died). Rows
+   * another transaction is claiming are skipped (SKIP LOCKED), and so is any
+   * key another drainer holds a live lease on, so one contact is never sent
+   * by two drainers at once. Each claim counts one attempt.
+   */
+  @InjectTransactionManager()
+  async claimSyncJobs(
+    input: { owner: string; limit?: number; leaseMs?: number; now?: Date },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<SyncJobRow[]> {
+    const manager = sharedContext.transactionManager ?? sharedContext.manager!
+    const now = input.now ?? new Date()
+    const leaseStart = new Date(now.getTime() - (input.leaseMs ?? SYNC_QUEUE_DEFAULTS.leaseMs))
+    const rows = await manager.execute(
+      `with due as (
+         select j.id from chatwoot_sync_job j
+         where j.deleted_at is null
+           and ((j.status = 'pending' and j.next_attempt_at <= ?)
+             or (j.status = 'processing' and j.locked_at < ?))
+           and not exists (
+             select 1 from chatwoot_sync_job p
+             where p.coalesce_key = j.coalesce_key and p.id <> j.id and p.deleted_at is null
+               and p.status = 'processing' and p.locked_at >= ?)
+         order by j.next_attempt_at, j.created_at
+         limit ?
+         for update of j skip locked
+       )
+       update chatwoot_sync_job j
+          set status = 'processing', locked_by = ?, locked_at = ?, attempts = j.attempts + 1, updated_at = ?
+         from due where j.id = due.id
+       returning j.*`,
+      [now, leaseStart, leaseStart, input.limit ?? SYNC_QUEUE_DEFAULTS.batchSize, input.owner, now, now]
+    )
+    return rows as SyncJobRow[]
+  }
+
+  /**
+   * Marks a claimed row done. Without the lease (another drainer reclaimed
+   * it) nothing changes and false is returned. `anonymize` replaces the
+   * subject and payload (an erased customer leaves an anonymous audit row).
+   */
+  @InjectTransactionManager()
+  async completeSyncJob(
+    id: string,
+    owner: string,
+    opts: { now?: Date; anonymize?: boolean; note?: string | null } = {},
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<boolean> {
+    const manager = sharedContext.transactionManager ?? sharedContext.manager!
+    const now = opts.now ?? new Date()
+    const anonymize = Boolean(opts.anonymize)
+    const rows = await manager.execute(
+      `update chatwoot_sync_job
+          set status = 'done', locked_by = null, locked_at = null, finished_at = ?, updated_at = ?,
+              last_error = ?,
+              subject = case when ? then 'erased' else subject end,
+              coalesce_key = case when ? then 'erased:' || id else coalesce_key end,
+              payload = case when ? then null else payload end
+        where id = ? and status = 'processing' and locked_by = ? and deleted_at is null
+        returning id`,
+      [now, now, opts.note ?? null, anonymize, anonymize, anonymize, id, owner]
+    )
+    return rows.length > 0
+  }
+
+  /**
+   * Records a failed attempt of a claimed row: back to pending after a
+   * jittered exponential back-off, or parked as `failed` once it has had
+   * `maxAttempts` attempts or the error is not worth retrying. When a newer
+   * change for the same key is already pending it supersedes this one.
+   */
+  @InjectTransactionManager()
+  async failSyncJob(
+    id: string,
+    owner: string,
+    error: unknown,
+    opts: {
+      now?: Date
+      retryable?: boolean
+      retryAfterMs?: number
+      maxAttempts?: number
+      random?: () => number
+    } = {},
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<"rescheduled" | "failed" | "superseded" | "lost"> {
+    const manager = sharedContext.transactionManager ?? sharedContext.manager!
+    const now = opts.now ?? new Date()
+    const [row] = (await manager.execute(
+      `select * from chatwoot_sync_job
+        where id = ? and status = 'processing' and locked_by = ? and deleted_at is null for update`,
+      [id, owner]
+    )) as SyncJobRow[]
+    if (!row) {
+      return "lost"
+    }
+    const message = syncErrorText(error)
+    const park = opts.retryable === false || row.attempts >= (opts.maxAttempts ?? SYNC_QUEUE_DEFAULTS.maxAttempts)
+    if (park) {
+      await manager.execute(
+        `update chatwoot_sync_job set status = 'failed', locked_by = null, locked_at = null,
+            last_error = ?, finished_at = ?, updated_at = ? where id = ?`,
+        [message, now, now, id]
+      )
+      return "failed"
+    }
+    const [newer] = await manager.execute(
+      `select id from chatwoot_sync_job
+        where coalesce_key = ? and status = 'pending' and deleted_at is null and id <> ? for update`,
+      [row.coalesce_key, id]
+    )
+    if (newer) {
+      await manager.execute(
+        `update chatwoot_sync_job set status = 'done', locked_by = null, locked_at = null,
+            last_error = ?, finished_at = ?, updated_at = ? where id = ?`,
+        [`superseded by ${newer.id} after: ${message}`.slice(0, SYNC_QUEUE_DEFAULTS.maxErrorLength), now, now, id]
+      )
+      return "superseded"
+    }
+    const delay = syncBackoffMs(row.attempts, { random: opts.random, retryAfterMs: opts.retryAfterMs })
+    await manager.execute(
+      `update chatwoot_sync_job set status = 'pending', locked_by = null, locked_at = null,
+          last_error = ?, next_attempt_at = ?, updated_at = ? where id = ?`,
+      [message, new Date(now.getTime() + delay), now, id]
+    )
+    return "rescheduled"
+  }
+
+  /**
+   * Puts failed rows (all, or those in `ids`) back in the queue with fresh
+   * attempts. A failed row whose key already has a pending row is closed as
+   * superseded instead: the pending one carries the newer change.
+   */
+  @InjectTransactionManager()
+  async replaySyncJobs(
+    ids?: string[],
+    now: Date = new Date(),
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ replayed: string[]; superseded: string[] }> {
+    const manager = sharedContext.transactionManager ?? sharedContext.manager!
+    const failed = (await manager.execute(
+      `select id, coalesce_key from chatwoot_sync_job
+        where status = 'failed' and deleted_at is null ${ids ? `and id in (${ids.map(() => "?").join(", ")})` : ""}
+        order by created_at for update`,
+      ids ?? []
+    )) as { id: string; coalesce_key: string }[]
+    const replayed: string[] = []
+    const superseded: string[] = []
+    for (const row of failed) {
+      const [pending] = await manager.execute(
+        `select id from chatwoot_sync_job where coalesce_key = ? and status = 'pending' and deleted_at is null`,
+        [row.coalesce_key]
+      )
+      if (pending) {
+        await manager.execute(
+          `update chatwoot_sync_job set status = 'done', finished_at = ?, updated_at = ?,
+              last_error = ? where id = ?`,
+          [now, now, `superseded by ${pending.id} on replay`, row.id]
+        )
+        superseded.push(row.id)
+      } else {
+        await manager.execute(
+          `update chatwoot_sync_job set status = 'pending', attempts = 0, next_attempt_at = ?,
+              finished_at = null, updated_at = ? where id = ?`,
+          [now, now, row.id]
+        )
+        replayed.push(row.id)
+      }
+    }
+    return { replayed, superseded }
+  }
+
+  /**
+   * Deletes the rows about a subject that no drainer holds (pending, failed
+   * and done), e.g. everything about a customer being erased.
+   */
+  @InjectTransactionManager()
+  async purgeSyncJobsAbout(
+    filter: { subject: string; account_id?: string; kinds?: string[]; except_id?: string },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<number> {
+    const manager = sharedContext.transactionManager ?? sharedContext.manager!
+    const params: unknown[] = [filter.subject]
+    let where = "subject = ? and status <> 'processing'"
+    if (filter.except_id) {
+      where += " and id <> ?"
+      params.push(filter.except_id)
+    }
+    if (filter.account_id) {
+      where += " and account_id = ?"
+      params.push(filter.account_id)
+    }
+    if (filter.kinds?.length) {
+      where += ` and kind in (${filter.kinds.map(() => "?").join(", ")})`
+      params.push(...filter.kinds)
+    }
+    const rows = await manager.execute(`delete from chatwoot_sync_job where ${where} returning id`, params)
+    return rows.length
+  }
+
+  /** Removes done rows finished before `before` (failed rows stay until replayed). */
+  @InjectTransactionManager()
+  async purgeFinishedSyncJobs(before: Date, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    const manager = sharedContext.transactionManager ?? sharedContext.manager!
+    const rows = await manager.execute(
+      `delete from chatwoot_sync_job where status = 'done' and finished_at < ? returning id`,
+      [before]
+    )
+    return rows.length
+  }
+
+  /** When the next pending row falls due (null: nothing pending). */
+  @InjectManager()
+  async nextSyncJobDueAt(@MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<Date | null> {
+    const rows = await sharedContext.manager!.execute(
+      `select min(next_attempt_at) as due from chatwoot_sync_job where status = 'pending' and deleted_at is null`
+    )
+    return rows[0]?.due ? new Date(rows[0].due) : null
+  }
+
+  /**
+   * Queue health (design §8): rows per status, the oldest pending change
+   * (sync lag) and the failed rows with their errors.
+   */
+  @InjectManager()
+  async syncQueueStats(
+    filter: { account_id?: string; failed_limit?: number; now?: Date } = {},
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ) {
+    const manager = sharedContext.manager!
+    const now = filter.now ?? new Date()
+    const scope = filter.account_id ? "and account_id = ?" : ""
+    const params = filter.account_id ? [filter.account_id] : []
+    const counts = (await manager.execute(
+      `select status, count(*)::int as count, min(created_at) as oldest
+         from chatwoot_sync_job where deleted_at is null ${scope} group by status`,
+      params
+    )) as { status: string; count: number; oldest: Date }[]
+    const byStatus: Record<"pending" | "processing" | "done" | "failed", number> = {
+      pending: 0,
+      processing: 0,
+      done: 0,
+      failed: 0,
+    }
+    let oldest = null as Date | null
+    for (const row of counts) {
+      byStatus[row.status as keyof typeof byStatus] = row.count
+      if ((row.status === "pending" || row.status === "processing") && row.oldest) {
+        const at = new Date(row.oldest)
+        oldest = !oldest || at < oldest ? at : oldest
+      }
+    }
+    const failed = (await manager.execute(
+      `select id, account_id, kind, subject, attempts, last_error, created_at, updated_at
+         from chatwoot_sync_job where status = 'failed' and deleted_at is null ${scope}
+        order by updated_at desc limit ?`,
+      [...params, filter.failed_limit ?? 50]
+    )) as Record<string, unknown>[]
+    return {
+      counts: byStatus,
+      oldest_pending_at: oldest,
+      lag_seconds: oldest ? Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 1000)) : 0,
+      failed,
+    }
   }
 }

@@ -1,0 +1,331 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import {
+  completeOrderWorkflow,
+  addToCartWorkflow,
+  createCartWorkflow,
+  createCustomersWorkflow,
+  createOrderWorkflow,
+  createRegionsWorkflow,
+  deleteCustomersWorkflow,
+  updateCustomersWorkflow,
+  updateStoresWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { adminHeaders } from "../helpers/auth"
+import { useChatwootSandbox } from "../helpers/sandbox"
+import type ChatwootModuleService from "../../src/modules/chatwoot/service"
+import { drainChatwootSyncQueue } from "../../src/workflows/sync/drain"
+
+jest.setTimeout(240_000)
+
+const sandbox = useChatwootSandbox()
+
+type Account = { id: string; status: string; chatwoot_account_id: number; last_error: string | null }
+type SyncStats = {
+  counts: { pending: number; processing: number; done: number; failed: number }
+  lag_seconds: number
+  failed: { id: string; kind: string; last_error: string; attempts: number }[]
+}
+
+const isContactCall = (r: { method: string; path: string }) => /\/contacts(\/|$)/.test(r.path)
+const isContactWrite = (r: { method: string; path: string }) =>
+  isContactCall(r) && !r.path.endsWith("/filter") && r.method !== "GET"
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms
+  let last: unknown
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe()
+      if (value) return value as T
+    } catch (error) {
+      last = error
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`)
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let headers: Record<string, string>
+    let container: MedusaContainer
+
+    beforeEach(async () => {
+      container = getContainer()
+      headers = await adminHeaders(container)
+    })
+
+    const chatwoot = () => container.resolve<ChatwootModuleService>("chatwoot")
+
+    async function storefront(name: string) {
+      const channel = (await api.post("/admin/sales-channels", { name }, { headers })).data.sales_channel as { id: string }
+      const account = await until<Account>(`account of ${name}`, async () => {
+        const res = await api.get(`/admin/chatwoot/accounts?sales_channel_id=${channel.id}`, { headers })
+        const a = res.data.accounts[0] as Account | undefined
+        if (a?.status === "failed") throw new Error(a.last_error ?? "failed")
+        return a?.status === "active" ? a : undefined
+      })
+      return { salesChannelId: channel.id, account }
+    }
+
+    async function makeDefault(salesChannelId: string) {
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: stores } = await query.graph({ entity: "store", fields: ["id"] })
+      await updateStoresWorkflow(container).run({
+        input: { selector: { id: stores[0].id }, update: { default_sales_channel_id: salesChannelId } },
+      })
+    }
+
+    async function registerCustomer(email: string, extra: Record<string, unknown> = {}) {
+      const { result } = await createCustomersWorkflow(container).run({
+        input: { customersData: [{ email, first_name: "Ada", last_name: "Lovelace", has_account: true, ...extra }] },
+      })
+      return result[0]
+    }
+
+    const contactsOf = (customerId: string, chatwootAccountId?: number) =>
+      [...sandbox().state.contacts.values()].filter(
+        (c) => c.identifier === customerId && (chatwootAccountId === undefined || c.account_id === chatwootAccountId)
+      )
+
+    const stats = async (): Promise<SyncStats> => (await api.get("/admin/chatwoot/sync", { headers })).data.sync
+
+    /** Waits until nothing is pending or in flight. */
+    const idle = () =>
+      until("an idle sync queue", async () => {
+        const s = await stats()
+        return s.counts.pending === 0 && s.counts.processing === 0 ? s : undefined
+      })
+
+    async function placeOrder(customer: { id: string; email: string }, salesChannelId: string, unitPrice: number) {
+      const { result: regions } = await createRegionsWorkflow(container).run({
+        input: { regions: [{ name: `EU ${unitPrice}`, currency_code: "eur" }] },
+      })
+      const { result: order } = await createOrderWorkflow(container).run({
+        input: {
+          customer_id: customer.id,
+          email: customer.email,
+          sales_channel_id: salesChannelId,
+          currency_code: "eur",
+          region_id: regions[0].id,
+          items: [{ title: "Tea", quantity: 2, unit_price: unitPrice }],
+        } as never,
+      })
+      await completeOrderWorkflow(container).run({ input: { orderIds: [order.id] } })
+      return order
+    }
+
+    describe("contact sync", () => {
+      it("a registered customer becomes a contact of the default storefront; an order in another storefront adds it there with order attributes", async () => {
+        const webshop = await storefront("Webshop")
+        const outlet = await storefront("Outlet")
+        await makeDefault(webshop.salesChannelId)
+
+        const customer = await registerCustomer("ada@example.com", { phone: "+49 151 1234 5678" })
+        const [contact] = await until("the contact in the default storefront's account", () => {
+          const found = contactsOf(customer.id, webshop.account.chatwoot_account_id)
+          return found.length ? found : undefined
+        })
+        expect(contact).toMatchObject({
+          email: "ada@example.com",
+          name: "Ada Lovelace",
+          phone_number: "+4915112345678",
+        })
+        expect(contact.custom_attributes).toMatchObject({
+          medusa_orders_count: 0,
+          medusa_lifetime_value: 0,
+          medusa_tier: "standard",
+          medusa_storefront: "Webshop",
+          medusa_admin_link: `http://localhost:9000/app/customers/${customer.id}`,
+        })
+        expect(contact.custom_attributes.medusa_customer_since).toEqual(expect.any(String))
+        expect(contactsOf(customer.id, outlet.account.chatwoot_account_id)).toHaveLength(0)
+
+        const order = await placeOrder(customer, outlet.salesChannelId, 300)
+        const [inOutlet] = await until("the contact in the order's storefront account", () => {
+          const found = contactsOf(customer.id, outlet.account.chatwoot_account_id)
+          return found.length && found[0].custom_attributes.medusa_last_order_status === "completed" ? found : undefined
+        })
+        expect(inOutlet.custom_attributes).toMatchObject({
+          medusa_orders_count: 1,
+          medusa_lifetime_value: 600,
+          medusa_currency: "EUR",
+          medusa_last_order_id: String(order.display_id),
+          medusa_tier: "silver",
+          medusa_storefront: "Outlet",
+        })
+        // the webshop's account does not see the outlet's orders
+        expect(contactsOf(customer.id, webshop.account.chatwoot_account_id)[0].custom_attributes.medusa_orders_count).toBe(0)
+
+        // a change to the customer fans out to both accounts
+        await updateCustomersWorkflow(container).run({
+          input: { selector: { id: customer.id }, update: { last_name: "King" } },
+        })
+        await until("the new name in both accounts", () => {
+          const all = contactsOf(customer.id)
+          return all.length === 2 && all.every((c) => c.name === "Ada King")
+        })
+        const rows = await chatwoot().listChatwootContacts({ customer_id: customer.id })
+        expect(rows.map((r) => r.account_id).sort()).toEqual([outlet.account.id, webshop.account.id].sort())
+        expect(rows.every((r) => r.attributes_hash && r.chatwoot_contact_id)).toBe(true)
+      })
+
+      it("a guest's cart makes them a contact of that storefront with the cart's value; an update of the cart refreshes it", async () => {
+        const outlet = await storefront("Outlet")
+        const { result: regions } = await createRegionsWorkflow(container).run({
+          input: { regions: [{ name: "EU", currency_code: "eur" }] },
+        })
+        const { result: cart } = await createCartWorkflow(container).run({
+          input: {
+            email: "guest.shopper@example.com",
+            sales_channel_id: outlet.salesChannelId,
+            region_id: regions[0].id,
+            currency_code: "eur",
+            items: [{ title: "Mug", quantity: 2, unit_price: 15 }],
+          } as never,
+        })
+        const customerId = (cart as { customer_id: string }).customer_id
+        expect(customerId).toBeTruthy()
+        const [contact] = await until("the guest's contact", () => {
+          const found = contactsOf(customerId, outlet.account.chatwoot_account_id)
+          return found.length ? found : undefined
+        })
+        expect(contact.email).toBe("guest.shopper@example.com")
+        expect(contact.custom_attributes).toMatchObject({ medusa_cart_value: 30, medusa_cart_items: 2, medusa_storefront: "Outlet" })
+
+        await addToCartWorkflow(container).run({
+          input: { cart_id: cart.id, items: [{ title: "Spoon", quantity: 1, unit_price: 5 }] } as never,
+        })
+        await until("the new cart value", () => contactsOf(customerId)[0]?.custom_attributes.medusa_cart_items === 3)
+        expect(contactsOf(customerId)[0].custom_attributes.medusa_cart_value).toBe(35)
+        expect(contactsOf(customerId)).toHaveLength(1)
+      })
+
+      it("ten rapid updates make at most two Chatwoot writes, and an unchanged customer sends nothing", async () => {
+        const webshop = await storefront("Webshop")
+        await makeDefault(webshop.salesChannelId)
+        const customer = await registerCustomer("grace@example.com")
+        await until("the contact", () => contactsOf(customer.id).length === 1)
+        await idle()
+        sandbox().clearLog()
+
+        await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            updateCustomersWorkflow(container).run({
+              input: { selector: { id: customer.id }, update: { first_name: `Grace${i}` } },
+            })
+          )
+        )
+        const query = container.resolve(ContainerRegistrationKeys.QUERY)
+        const { data } = await query.graph({ entity: "customer", fields: ["first_name"], filters: { id: customer.id } })
+        const finalName = `${data[0].first_name} Lovelace`
+        await until("the final name", () => contactsOf(customer.id)[0]?.name === finalName)
+        await idle()
+        const writes = sandbox().requests.filter(isContactWrite)
+        expect(writes.length).toBeGreaterThanOrEqual(1)
+        expect(writes.length).toBeLessThanOrEqual(2)
+        expect(contactsOf(customer.id)).toHaveLength(1)
+
+        // metadata is not sent to Chatwoot: the hash is unchanged, no call is made
+        const before = (await stats()).counts.done
+        sandbox().clearLog()
+        await updateCustomersWorkflow(container).run({
+          input: { selector: { id: customer.id }, update: { metadata: { note: "vip" } } },
+        })
+        await until("the unchanged change processed", async () => {
+          const s = await stats()
+          return s.counts.pending === 0 && s.counts.processing === 0 && s.counts.done > before
+        })
+        expect(sandbox().requests.filter(isContactCall)).toHaveLength(0)
+      })
+
+      it("deleting a customer erases the contact in every account and purges the plugin's rows about them", async () => {
+        const webshop = await storefront("Webshop")
+        const outlet = await storefront("Outlet")
+        await makeDefault(webshop.salesChannelId)
+        const customer = await registerCustomer("erase.me@example.com")
+        await placeOrder(customer, outlet.salesChannelId, 10)
+        await until("contacts in both accounts", () => contactsOf(customer.id).length === 2)
+        await idle()
+
+        await deleteCustomersWorkflow(container).run({ input: { ids: [customer.id] } })
+        await until("no contact left", () => contactsOf(customer.id).length === 0)
+        await idle()
+        expect(await chatwoot().listChatwootContacts({ customer_id: customer.id })).toHaveLength(0)
+        expect(await chatwoot().listChatwootSyncJobs({ subject: customer.id })).toHaveLength(0)
+        const erased = await chatwoot().listChatwootSyncJobs({ kind: "contact_erase" })
+        expect(erased.length).toBeGreaterThanOrEqual(2)
+        expect(erased.every((r) => r.status === "done" && r.subject === "erased" && !r.coalesce_key.includes(customer.id))).toBe(true)
+      })
+
+      it("changes made during a Chatwoot outage all land after recovery, each contact exactly once with its final data", async () => {
+        const webshop = await storefront("Webshop")
+        await makeDefault(webshop.salesChannelId)
+        sandbox().faults.outage({ forMs: 10 * 60_000 })
+
+        const customers = []
+        for (let i = 0; i < 5; i++) customers.push(await registerCustomer(`outage${i}@example.com`))
+        for (const [i, c] of customers.entries()) {
+          await updateCustomersWorkflow(container).run({ input: { selector: { id: c.id }, update: { last_name: `First${i}` } } })
+          await updateCustomersWorkflow(container).run({ input: { selector: { id: c.id }, update: { last_name: `Final${i}` } } })
+        }
+        await until("failed attempts recorded", async () => {
+          const rows = (await chatwoot().listChatwootSyncJobs({ kind: "contact_upsert" })).filter((r) => r.status !== "done")
+          return rows.length === 5 && rows.every((r) => r.attempts >= 1 && r.last_error) ? rows : undefined
+        })
+        expect(sandbox().state.contacts.size).toBe(0)
+
+        sandbox().faults.clear()
+        await until(
+          "every contact with its final name",
+          () => customers.every((c, i) => contactsOf(c.id).length === 1 && contactsOf(c.id)[0].name === `Ada Final${i}`),
+          120_000
+        )
+        await idle()
+        for (const c of customers) expect(contactsOf(c.id)).toHaveLength(1)
+        expect((await stats()).counts.failed).toBe(0)
+      })
+
+      it("two drains running at once never send a change twice", async () => {
+        const webshop = await storefront("Webshop")
+        // guests (no account, no cart): the subscribers queue nothing for them
+        const { result: guests } = await createCustomersWorkflow(container).run({
+          input: { customersData: Array.from({ length: 8 }, (_, i) => ({ email: `guest${i}@example.com` })) },
+        })
+        await idle()
+        expect((await stats()).counts.done).toBe(0)
+        await chatwoot().enqueueSyncJobs(
+          guests.map((g) => ({ account_id: webshop.account.id, kind: "contact_upsert" as const, subject: g.id }))
+        )
+        sandbox().clearLog()
+        const [a, b] = await Promise.all([
+          drainChatwootSyncQueue(container, { owner: "drainer-a", batchSize: 3 }),
+          drainChatwootSyncQueue(container, { owner: "drainer-b", batchSize: 3 }),
+        ])
+        expect(a.claimed + b.claimed).toBeLessThanOrEqual(8)
+        await idle()
+        const creates = sandbox().requests.filter((r) => r.method === "POST" && /\/contacts$/.test(r.path) && r.status === 200)
+        expect(creates).toHaveLength(8)
+        for (const g of guests) expect(contactsOf(g.id)).toHaveLength(1)
+        expect(sandbox().requests.filter(isContactWrite)).toHaveLength(8)
+      })
+
+      it("shows the queue and replays failed rows", async () => {
+        const webshop = await storefront("Webshop")
+        await chatwoot().enqueueSyncJobs([{ account_id: webshop.account.id, kind: "contact_merge", subject: "cus_x" }])
+        await drainChatwootSyncQueue(container)
+        const s = await stats()
+        expect(s.counts.failed).toBe(1)
+        expect(s.failed[0]).toMatchObject({ kind: "contact_merge", last_error: "no handler for sync kind contact_merge yet" })
+        expect(JSON.stringify(s)).not.toMatch(/access_token/)
+
+        const res = await api.post("/admin/chatwoot/sync/replay", { ids: [s.failed[0].id] }, { headers })
+        expect(res.data.replayed).toEqual([s.failed[0].id])
+        const bad = await api.post("/admin/chatwoot/sync/replay", { ids: "x" }, { headers }).catch((e) => e.response)
+        expect(bad.status).toBe(400)
+      })
+    })
+  },
+})

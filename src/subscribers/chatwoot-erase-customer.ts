@@ -1,0 +1,12 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { eraseChatwootCustomerWorkflow } from "../workflows/chatwoot-sync"
+
+/** A deleted customer is erased from every Chatwoot account (GDPR). */
+export default async function eraseCustomer({ event, container }: SubscriberArgs<{ id: string }>) {
+  await eraseChatwootCustomerWorkflow(container).run({ input: { customer_id: event.data.id } })
+}
+
+export const config: SubscriberConfig = {
+  event: "customer.deleted",
+  context: { subscriberId: "chatwoot-erase-customer" },
+}

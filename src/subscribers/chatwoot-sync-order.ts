@@ -1,0 +1,14 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { syncChatwootCustomerWorkflow } from "../workflows/chatwoot-sync"
+
+/** An order's customer gets fresh order attributes in the order's storefront account. */
+export default async function syncOrder({ event, container }: SubscriberArgs<{ id?: string; order_id?: string }>) {
+  const orderId = event.data.id ?? event.data.order_id
+  if (!orderId) return
+  await syncChatwootCustomerWorkflow(container).run({ input: { order_id: orderId } })
+}
+
+export const config: SubscriberConfig = {
+  event: ["order.placed", "order.updated", "order.canceled", "order.completed"],
+  context: { subscriberId: "chatwoot-sync-order" },
+}

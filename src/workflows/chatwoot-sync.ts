@@ -1,0 +1,31 @@
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { enqueueChatwootSyncJobsStep } from "./steps/enqueue-sync-jobs"
+import {
+  resolveChatwootEraseTargetsStep,
+  resolveChatwootSyncTargetsStep,
+  type ResolveSyncTargetsInput,
+} from "./steps/resolve-sync-targets"
+
+/**
+ * Queues a refresh of a customer's Chatwoot contact in every account it
+ * concerns (existing contacts, the order's or cart's storefront, the default
+ * storefront for registered customers). Sending happens in the queue's drain.
+ */
+export const syncChatwootCustomerWorkflow = createWorkflow(
+  "chatwoot-sync-customer",
+  (input: ResolveSyncTargetsInput) => {
+    const jobs = resolveChatwootSyncTargetsStep(input)
+    const queued = enqueueChatwootSyncJobsStep(jobs)
+    return new WorkflowResponse(queued)
+  }
+)
+
+/** GDPR erase: queues the deletion of the customer's contact in every account. */
+export const eraseChatwootCustomerWorkflow = createWorkflow(
+  "chatwoot-erase-customer",
+  (input: { customer_id: string }) => {
+    const jobs = resolveChatwootEraseTargetsStep(input)
+    const queued = enqueueChatwootSyncJobsStep(jobs)
+    return new WorkflowResponse(queued)
+  }
+)

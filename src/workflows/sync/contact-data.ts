@@ -1,0 +1,195 @@
+import { createHash } from "node:crypto"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { ContactFields } from "../../modules/chatwoot/client/types"
+
+type Tier = { name: string; min_lifetime_value: number }
+
+export type ContactAccountScope = {
+  /** Sales channels served by the account: orders elsewhere stay out of its contacts. */
+  sales_channel_ids: string[]
+  /** Sales channel of the interaction that queued the sync, if known. */
+  interaction_sales_channel_id?: string | null
+}
+
+type OrderRow = {
+  id: string
+  display_id?: number | null
+  status?: string | null
+  is_draft_order?: boolean | null
+  created_at?: string | Date | null
+  currency_code?: string | null
+  total?: unknown
+  sales_channel_id?: string | null
+}
+
+type CartRow = {
+  id: string
+  total?: unknown
+  completed_at?: string | Date | null
+  updated_at?: string | Date | null
+  items?: ({ quantity?: unknown } | null)[] | null
+}
+
+const E164 = /^\+[1-9]\d{1,14}$/
+
+/** A phone number in E.164 (`+4915112345678`) or undefined when it cannot be one. */
+export function toE164(phone: string | null | undefined): string | undefined {
+  if (!phone) return undefined
+  let p = phone.trim().replace(/[\s().\-/]/g, "")
+  if (p.startsWith("00")) p = `+${p.slice(2)}`
+  return E164.test(p) ? p : undefined
+}
+
+export function tierFor(lifetimeValue: number, tiers: Tier[]): string | null {
+  let name: string | null = null
+  for (const tier of [...tiers].sort((a, b) => a.min_lifetime_value - b.min_lifetime_value)) {
+    if (lifetimeValue >= tier.min_lifetime_value) name = tier.name
+  }
+  return name
+}
+
+function amount(value: unknown): number {
+  if (value === null || value === undefined) return 0
+  if (typeof value === "number") return value
+  if (typeof value === "string") return Number(value) || 0
+  const v = value as { numeric?: number; value?: string; toJSON?: () => unknown }
+  if (typeof v.numeric === "number") return v.numeric
+  if (typeof v.toJSON === "function") return Number(v.toJSON()) || 0
+  return Number(v.value) || 0
+}
+
+const iso = (d: string | Date | null | undefined) => (d ? new Date(d).toISOString() : null)
+
+/** Stable JSON (sorted keys) for hashing what would be sent. */
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(",")}]`
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value as object)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`
+  }
+  return JSON.stringify(value)
+}
+
+export function hashContactFields(fields: ContactFields): string {
+  return createHash("sha256").update(stable(fields), "utf8").digest("hex")
+}
+
+/**
+ * Pure: the contact a customer becomes in one account. Orders are those of
+ * the account's storefronts (drafts left out); the lifetime value is in the
+ * currency most of them were placed in (canceled orders count as orders but
+ * add no value).
+ */
+export function contactFieldsFor(input: {
+  customer: {
+    id: string
+    email?: string | null
+    first_name?: string | null
+    last_name?: string | null
+    phone?: string | null
+    created_at?: string | Date | null
+  }
+  orders: OrderRow[]
+  /** The customer's carts in the account's storefronts; the latest open one is the "cart". */
+  carts?: CartRow[]
+  channelNames: Record<string, string>
+  scope: ContactAccountScope
+  tiers: Tier[]
+  publicUrl: string
+}): ContactFields {
+  const { customer, scope } = input
+  const orders = input.orders
+    .filter((o) => !o.is_draft_order && o.status !== "draft")
+    .sort((a, b) => new Date(b.created_at ?? 0).getTime() - new Date(a.created_at ?? 0).getTime())
+  const byCurrency = new Map<string, { count: number; total: number }>()
+  for (const order of orders) {
+    const code = (order.currency_code ?? "").toLowerCase()
+    const entry = byCurrency.get(code) ?? { count: 0, total: 0 }
+    entry.count += 1
+    if (order.status !== "canceled") entry.total += amount(order.total)
+    byCurrency.set(code, entry)
+  }
+  const [currency, main] =
+    [...byCurrency.entries()].sort((a, b) => b[1].count - a[1].count || b[1].total - a[1].total)[0] ?? []
+  const lifetimeValue = Math.round((main?.total ?? 0) * 100) / 100
+  const last = orders[0]
+  const storefrontChannel =
+    last?.sales_channel_id ?? scope.interaction_sales_channel_id ?? scope.sales_channel_ids[0] ?? null
+  const cart = (input.carts ?? [])
+    .filter((c) => !c.completed_at)
+    .sort((a, b) => new Date(b.updated_at ?? 0).getTime() - new Date(a.updated_at ?? 0).getTime())[0]
+  const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ").trim()
+
+  const custom: Record<string, string | number | null> = {
+    medusa_orders_count: orders.length,
+    medusa_lifetime_value: lifetimeValue,
+    medusa_currency: currency ? currency.toUpperCase() : null,
+    medusa_last_order_id: last ? String(last.display_id ?? last.id) : null,
+    medusa_last_order_date: last ? iso(last.created_at) : null,
+    medusa_last_order_status: last?.status ?? null,
+    medusa_tier: tierFor(lifetimeValue, input.tiers),
+    medusa_customer_since: iso(customer.created_at),
+    medusa_storefront: storefrontChannel ? (input.channelNames[storefrontChannel] ?? storefrontChannel) : null,
+    // an open cart's value and item count; 0 once it is completed or gone (PATCH merges, so send 0, not nothing)
+    medusa_cart_value: cart ? Math.round(amount(cart.total) * 100) / 100 : 0,
+    medusa_cart_items: cart ? (cart.items ?? []).reduce((n, i) => n + amount(i?.quantity), 0) : 0,
+    medusa_admin_link: `${input.publicUrl.replace(/\/+$/, "")}/app/customers/${customer.id}`,
+  }
+  const fields: ContactFields = {
+    identifier: customer.id,
+    name: name || customer.email || customer.id,
+    custom_attributes: Object.fromEntries(Object.entries(custom).filter(([, v]) => v !== null)),
+  }
+  if (customer.email) fields.email = customer.email.trim().toLowerCase()
+  const phone = toE164(customer.phone)
+  if (phone) fields.phone_number = phone
+  return fields
+}
+
+/** Loads a customer with the orders of the account's storefronts and computes its contact; null when gone. */
+export async function loadContactFields(
+  container: MedusaContainer,
+  customerId: string,
+  scope: ContactAccountScope,
+  options: { tiers: Tier[]; public_url: string }
+): Promise<ContactFields | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: customers } = await query.graph({
+    entity: "customer",
+    fields: ["id", "email", "first_name", "last_name", "phone", "created_at"],
+    filters: { id: customerId },
+  })
+  const customer = customers[0]
+  if (!customer) return null
+  const channelIds = [...new Set([...scope.sales_channel_ids, scope.interaction_sales_channel_id].filter(Boolean))] as string[]
+  const { data: orders } = scope.sales_channel_ids.length
+    ? await query.graph({
+        entity: "order",
+        fields: ["id", "display_id", "status", "is_draft_order", "created_at", "currency_code", "total", "sales_channel_id"],
+        filters: { customer_id: customerId, sales_channel_id: scope.sales_channel_ids },
+      })
+    : { data: [] as OrderRow[] }
+  const { data: carts } = scope.sales_channel_ids.length
+    ? await query.graph({
+        entity: "cart",
+        fields: ["id", "total", "completed_at", "updated_at", "items.quantity"],
+        filters: { customer_id: customerId, sales_channel_id: scope.sales_channel_ids },
+      })
+    : { data: [] as CartRow[] }
+  const { data: channels } = channelIds.length
+    ? await query.graph({ entity: "sales_channel", fields: ["id", "name"], filters: { id: channelIds } })
+    : { data: [] as { id: string; name: string }[] }
+  return contactFieldsFor({
+    customer: customer as never,
+    orders: orders as OrderRow[],
+    carts: carts as CartRow[],
+    channelNames: Object.fromEntries((channels as { id: string; name: string }[]).map((c) => [c.id, c.name])),
+    scope,
+    tiers: options.tiers,
+    publicUrl: options.public_url,
+  })
+}
