@@ -13,7 +13,7 @@ const sandbox = useChatwootSandbox()
 type Storefront = { salesChannelId: string; publishableKey: string; headers: Record<string, string>; account: TestAccount }
 
 /** Polls until `check` passes (cache invalidation runs in a subscriber). */
-async function eventually<T>(fn: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+async function eventually<T>(fn: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs
   let last = await fn()
   while (!check(last) && Date.now() < deadline) {

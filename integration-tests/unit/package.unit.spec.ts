@@ -1,6 +1,8 @@
 import { execFileSync } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
+import vm from "node:vm"
+import zlib from "node:zlib"
 
 const ROOT = path.resolve(__dirname, "../..")
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"))
@@ -11,9 +13,9 @@ jest.setTimeout(180_000)
 function packedFiles(): string[] {
   if (
     !fs.existsSync(path.join(ROOT, ".medusa/server/src/modules/chatwoot/index.js")) ||
-    !fs.existsSync(path.join(ROOT, ".medusa/server/src/storefront/index.js"))
+    !fs.existsSync(path.join(ROOT, ".medusa/server/src/storefront/index.d.ts"))
   ) {
-    execFileSync("npx", ["medusa", "plugin:build"], { cwd: ROOT, stdio: "ignore" })
+    execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" })
   }
   const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
     cwd: ROOT,
@@ -63,12 +65,13 @@ describe("published package", () => {
         "./modules/* -> .medusa/server/src/modules/chatwoot/index.js",
         "./admin -> .medusa/server/src/admin/index.mjs",
         "./storefront -> .medusa/server/src/storefront/index.js",
+        "./storefront -> .medusa/server/src/storefront/index.d.ts",
       ])
     )
   })
 
   it("ships the storefront loader as a browser module without server imports", () => {
-    for (const file of ["index.js", "mount.js"]) {
+    for (const file of ["index.js", "mount.js", "index.d.ts", "mount.d.ts"]) {
       expect(files).toContain(`.medusa/server/src/storefront/${file}`)
     }
     const built = path.join(ROOT, ".medusa/server/src/storefront")
@@ -80,6 +83,11 @@ describe("published package", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const storefront = require(path.join(built, "index.js"))
     expect(typeof storefront.mountChatwoot).toBe("function")
+    // the served script, as built by tsc: valid and within budget
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const script = require(path.join(built, "loader-script.js")).buildLoaderScript() as string
+    expect(() => new vm.Script(script)).not.toThrow()
+    expect(zlib.gzipSync(script, { level: 9 }).length).toBeLessThanOrEqual(3072)
   })
 
   it("pins Medusa to 2.21.2 and keeps runtime dependencies minimal", () => {

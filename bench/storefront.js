@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// `npm run bench:storefront`: the storefront routes against Medusa's own
+// GET /store/regions, on the same server, in the same run (design §10: p99
+// within 1.5× of /store/regions).
+//
+// Boots the demo (`scripts/demo.js`: embedded PostgreSQL unless DATABASE_URL,
+// the Chatwoot sandbox, seeded storefronts and customers) on free ports with
+// the admin dashboard off, logs a demo customer in, then loads
+//   GET /store/chatwoot/widget, GET /store/chatwoot/identity, GET /store/regions
+// with autocannon at each concurrency (BENCH_CONCURRENCY, default 1,10,50) for
+// BENCH_DURATION seconds each (default 8), interleaved so drift hits all three.
+// Writes bench/results/storefront.json and prints a table.
+const { spawn } = require("node:child_process")
+const fs = require("node:fs")
+const path = require("node:path")
+const autocannon = require("autocannon")
+const { freePort } = require("../scripts/lib/database.cjs")
+
+const ROOT = path.resolve(__dirname, "..")
+const DURATION = Number(process.env.BENCH_DURATION || 8)
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY || "1,10,50").split(",").map(Number)
+const RESULTS = path.join(__dirname, "results", "storefront.json")
+
+function log(line) {
+  process.stderr.write(`[bench] ${line}\n`)
+}
+
+async function bootDemo() {
+  const port = await freePort()
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    SANDBOX_PORT: String(await freePort()),
+    STOREFRONT_PORT: String(await freePort()),
+    MEDUSA_ADMIN_DISABLED: "true",
+    LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+  }
+  for (const name of ["CHATWOOT_URL", "CHATWOOT_PLATFORM_TOKEN", "TEST_TYPE", "MEDUSA_PUBLIC_URL", "MEDUSA_BACKEND_URL"]) {
+    delete env[name]
+  }
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/demo.js")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
+  let stdout = ""
+  let stderr = ""
+  child.stdout.on("data", (d) => (stdout += d))
+  child.stderr.on("data", (d) => (stderr += d))
+  await new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (stdout.includes("demo is up")) {
+        clearInterval(timer)
+        resolve()
+      }
+    }, 250)
+    child.on("exit", (code) => {
+      clearInterval(timer)
+      reject(new Error(`demo exited early (${code}):\n${stderr.slice(-3000)}`))
+    })
+  })
+  const keys = [...new Set([...stdout.matchAll(/(pk_[0-9a-f]+)/g)].map((m) => m[1]))]
+  const password = stdout.match(/storefront password: (\S+)\)/)[1]
+  return { child, url: `http://localhost:${port}`, key: keys[0], password }
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.on("exit", resolve)
+    child.kill("SIGTERM")
+    setTimeout(() => child.exitCode === null && child.kill("SIGKILL"), 15_000)
+  })
+}
+
+function load(url, headers, connections, duration) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, headers, connections, duration, pipelining: 1 }, (error, result) =>
+      error ? reject(error) : resolve(result)
+    )
+  })
+}
+
+async function main() {
+  log("booting the demo (embedded PostgreSQL, sandbox, seed)…")
+  const demo = await bootDemo()
+  try {
+    const login = await fetch(`${demo.url}/auth/customer/emailpass`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "ada@example.com", password: demo.password }),
+    })
+    const { token } = await login.json()
+    const store = { "x-publishable-api-key": demo.key }
+    const routes = {
+      widget: { path: "/store/chatwoot/widget", headers: store },
+      identity: { path: "/store/chatwoot/identity", headers: { ...store, authorization: `Bearer ${token}` } },
+      regions: { path: "/store/regions", headers: store },
+    }
+    for (const [name, route] of Object.entries(routes)) {
+      const res = await fetch(`${demo.url}${route.path}`, { headers: route.headers })
+      if (res.status !== 200) throw new Error(`${name}: ${res.status} ${await res.text()}`)
+      // warm-up: JIT, connection pools, caches
+      await load(`${demo.url}${route.path}`, route.headers, 10, 2)
+    }
+
+    const results = {}
+    for (const connections of CONCURRENCY) {
+      results[connections] = {}
+      for (const [name, route] of Object.entries(routes)) {
+        log(`${name} at concurrency ${connections} for ${DURATION}s…`)
+        const r = await load(`${demo.url}${route.path}`, route.headers, connections, DURATION)
+        results[connections][name] = {
+          p50_ms: r.latency.p50,
+          p99_ms: r.latency.p99,
+          avg_ms: r.latency.average,
+          throughput_rps: r.requests.average,
+          requests: r.requests.total,
+          non_2xx: r.non2xx,
+          errors: r.errors + r.timeouts,
+        }
+      }
+      const { widget, identity, regions } = results[connections]
+      const ratio = (a, b) => (b > 0 ? Math.round((a / b) * 100) / 100 : null)
+      results[connections].ratios = {
+        widget_vs_regions: { p50: ratio(widget.p50_ms, regions.p50_ms), p99: ratio(widget.p99_ms, regions.p99_ms), throughput: ratio(widget.throughput_rps, regions.throughput_rps) },
+        identity_vs_regions: { p50: ratio(identity.p50_ms, regions.p50_ms), p99: ratio(identity.p99_ms, regions.p99_ms), throughput: ratio(identity.throughput_rps, regions.throughput_rps) },
+      }
+    }
+
+    const report = {
+      at: new Date().toISOString(),
+      node: process.version,
+      duration_s: DURATION,
+      target: "p99 of each storefront route ≤ 1.5 × p99 of GET /store/regions (design §10)",
+      results,
+      meets_target: Object.values(results).every(
+        (r) => r.ratios.widget_vs_regions.p99 <= 1.5 && r.ratios.identity_vs_regions.p99 <= 1.5
+      ),
+    }
+    fs.mkdirSync(path.dirname(RESULTS), { recursive: true })
+    fs.writeFileSync(RESULTS, JSON.stringify(report, null, 2) + "\n")
+
+    const rows = []
+    for (const [connections, r] of Object.entries(results)) {
+      for (const name of ["widget", "identity", "regions"]) {
+        const x = r[name]
+        const ratios = name === "regions" ? "" : `  p99 ×${r.ratios[`${name}_vs_regions`].p99}  rps ×${r.ratios[`${name}_vs_regions`].throughput}`
+        rows.push(
+          `c=${String(connections).padEnd(3)} ${name.padEnd(9)} p50 ${String(x.p50_ms).padStart(4)} ms  p99 ${String(x.p99_ms).padStart(4)} ms  ${String(Math.round(x.throughput_rps)).padStart(6)} req/s  non-2xx ${x.non_2xx}${ratios}`
+        )
+      }
+    }
+    process.stdout.write(`${rows.join("\n")}\nmeets target: ${report.meets_target}\nwritten to ${path.relative(ROOT, RESULTS)}\n`)
+    process.exitCode = report.meets_target ? 0 : 1
+  } finally {
+    await stop(demo.child)
+  }
+}
+
+main().catch((error) => {
+  log(error.stack || String(error))
+  process.exit(1)
+})
