@@ -302,6 +302,16 @@ medusaIntegrationTestRunner({
           phone_number: "+4915112345678",
         })
 
+        // the identity request makes the customer a contact of A's account (through the sync queue)
+        const contactsIn = (chatwootAccountId: number) =>
+          [...sandbox().state.contacts.values()].filter(
+            (c) => c.identifier === identity.identifier && c.account_id === chatwootAccountId
+          )
+        const inA = await eventually(async () => contactsIn(a.account.chatwoot_account_id), (list) => list.length === 1)
+        expect(inA).toHaveLength(1)
+        expect(inA[0].email).toBe("ada@example.com")
+        expect(contactsIn(b.account.chatwoot_account_id)).toHaveLength(0)
+
         // the same customer on storefront B gets B's signature
         const onB = await get("/store/chatwoot/identity", { ...headers, "x-publishable-api-key": b.publishableKey })
         expect(onB.data.identity.identifier_hash).toBe(

@@ -173,7 +173,7 @@ export async function getWidgetResponse(
   return entry
 }
 
-type IdentityTarget = { account_id: string; hmac_token: string } | null
+type IdentityTarget = { account_id: string; sales_channel_id: string; hmac_token: string } | null
 const identityCache = new Map<string, { target: IdentityTarget; expiresAt: number }>()
 
 /**
@@ -204,6 +204,7 @@ export async function getIdentityTarget(container: MedusaContainer, salesChannel
     if (website?.hmac_token_encrypted) {
       target = {
         account_id: storefront.account.id,
+        sales_channel_id: storefront.sales_channel_id,
         hmac_token: chatwoot.decryptSecret("hmac_token", website.hmac_token_encrypted),
       }
     }

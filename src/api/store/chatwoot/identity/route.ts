@@ -1,7 +1,50 @@
 import { createHmac } from "node:crypto"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { CHATWOOT_MODULE } from "../../../../modules/chatwoot"
+import type ChatwootModuleService from "../../../../modules/chatwoot/service"
+import { kickChatwootSync } from "../../../../workflows/sync/drain"
 import { getIdentityTarget } from "../widget-config"
+
+/** (account, customer) pairs whose contact is known to exist or be queued, in this process. */
+const ensured = new Set<string>()
+const MAX_ENSURED = 50_000
+
+/**
+ * A widget identity request makes the customer a contact of that storefront's
+ * account (design §2): when the plugin has no contact row there yet, a
+ * contact upsert goes into the durable sync queue. Runs once per account and
+ * customer per process, off the response path.
+ */
+async function ensureContact(container: MedusaContainer, accountId: string, customerId: string, salesChannelId: string | null) {
+  const key = `${accountId}:${customerId}`
+  if (ensured.has(key)) return
+  if (ensured.size >= MAX_ENSURED) ensured.clear()
+  ensured.add(key)
+  try {
+    const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
+    const [contact] = await chatwoot.listChatwootContacts(
+      { account_id: accountId, customer_id: customerId },
+      { select: ["id"], take: 1 }
+    )
+    if (contact) return
+    await chatwoot.enqueueSyncJobs([
+      {
+        account_id: accountId,
+        kind: "contact_upsert",
+        subject: customerId,
+        payload: salesChannelId ? { sales_channel_id: salesChannelId } : {},
+      },
+    ])
+    kickChatwootSync(container)
+  } catch (error) {
+    ensured.delete(key)
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`Chatwoot: could not queue the contact of customer ${customerId}: ${(error as Error).message}`)
+  }
+}
 
 /** Chatwoot identity check: hex(HMAC-SHA256(website inbox hmac_token, identifier)). */
 export function identifierHash(hmacToken: string, identifier: string) {
@@ -32,6 +75,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (!customer) {
     throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Log in as a customer to get a chat identity")
   }
+  void ensureContact(req.scope, target.account_id, customer.id, target.sales_channel_id)
   const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ").trim()
   res.json({
     identity: {
