@@ -312,14 +312,42 @@ medusaIntegrationTestRunner({
         expect(sandbox().requests.filter(isContactWrite)).toHaveLength(8)
       })
 
+      it("rows a drainer left mid-flight (a restart) are reclaimed once their lease ran out and sent exactly once", async () => {
+        const webshop = await storefront("Webshop")
+        const { result: guests } = await createCustomersWorkflow(container).run({
+          input: { customersData: [{ email: "left.behind@example.com" }, { email: "left.behind2@example.com" }] },
+        })
+        await idle()
+        const threeMinutesAgo = new Date(Date.now() - 3 * 60_000)
+        await chatwoot().enqueueSyncJobs(
+          guests.map((g) => ({ account_id: webshop.account.id, kind: "contact_upsert" as const, subject: g.id })),
+          threeMinutesAgo
+        )
+        // a drainer claimed them three minutes ago and died before finishing
+        const stale = await chatwoot().claimSyncJobs({ owner: "crashed-process", now: threeMinutesAgo })
+        expect(stale).toHaveLength(2)
+        expect((await stats()).counts.processing).toBe(2)
+        // (the every-minute drain job may be the one that picks them up: either way, once)
+        await drainChatwootSyncQueue(container, { owner: "fresh-process" })
+        await idle()
+        for (const g of guests) expect(contactsOf(g.id)).toHaveLength(1)
+        const rows = await chatwoot().listChatwootSyncJobs({ subject: guests.map((g) => g.id) })
+        expect(rows.every((r) => r.status === "done" && r.attempts === 2)).toBe(true)
+      })
+
       it("shows the queue and replays failed rows", async () => {
         const webshop = await storefront("Webshop")
         await chatwoot().enqueueSyncJobs([{ account_id: webshop.account.id, kind: "contact_merge", subject: "cus_x" }])
         await drainChatwootSyncQueue(container)
-        const s = await stats()
-        expect(s.counts.failed).toBe(1)
+        const s = await until("the parked row", async () => {
+          const current = await stats()
+          return current.counts.failed === 1 ? current : undefined
+        })
         expect(s.failed[0]).toMatchObject({ kind: "contact_merge", last_error: "no handler for sync kind contact_merge yet" })
         expect(JSON.stringify(s)).not.toMatch(/access_token/)
+
+        const other = (await api.get("/admin/chatwoot/sync?account_id=cwacc_other", { headers })).data.sync as SyncStats
+        expect(other.counts).toEqual({ pending: 0, processing: 0, done: 0, failed: 0 })
 
         const res = await api.post("/admin/chatwoot/sync/replay", { ids: [s.failed[0].id] }, { headers })
         expect(res.data.replayed).toEqual([s.failed[0].id])

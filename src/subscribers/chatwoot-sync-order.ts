@@ -1,7 +1,11 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { syncChatwootCustomerWorkflow } from "../workflows/chatwoot-sync"
 
-/** An order's customer gets fresh order attributes in the order's storefront account. */
+/**
+ * An order's customer gets fresh order attributes in the order's storefront
+ * account. Most order events carry `{ id }`; fulfilment and return events
+ * carry `{ order_id }`.
+ */
 export default async function syncOrder({ event, container }: SubscriberArgs<{ id?: string; order_id?: string }>) {
   const orderId = event.data.id ?? event.data.order_id
   if (!orderId) return
@@ -9,6 +13,14 @@ export default async function syncOrder({ event, container }: SubscriberArgs<{ i
 }
 
 export const config: SubscriberConfig = {
-  event: ["order.placed", "order.updated", "order.canceled", "order.completed"],
+  event: [
+    "order.placed",
+    "order.updated",
+    "order.canceled",
+    "order.completed",
+    "order.fulfillment_created",
+    "order.return_requested",
+    "order.return_received",
+  ],
   context: { subscriberId: "chatwoot-sync-order" },
 }
