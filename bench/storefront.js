@@ -7,8 +7,11 @@
 // the Chatwoot sandbox, seeded storefronts and customers) on free ports with
 // the admin dashboard off, logs a demo customer in, then loads
 //   GET /store/chatwoot/widget, GET /store/chatwoot/identity, GET /store/regions
-// with autocannon at each concurrency (BENCH_CONCURRENCY, default 1,10,50) for
-// BENCH_DURATION seconds each (default 8), interleaved so drift hits all three.
+// with autocannon at each concurrency (BENCH_CONCURRENCY, default 1,10,50):
+// BENCH_ROUNDS rounds (default 3) of BENCH_DURATION seconds (default 5) per
+// route, the routes interleaved and rotated each round so drift and
+// neighbours' load hit all three alike; per route the median of the rounds'
+// p50/p99 and the mean throughput are reported.
 // Writes bench/results/storefront.json and prints a table.
 const { spawn } = require("node:child_process")
 const fs = require("node:fs")
@@ -17,7 +20,8 @@ const autocannon = require("autocannon")
 const { freePort } = require("../scripts/lib/database.cjs")
 
 const ROOT = path.resolve(__dirname, "..")
-const DURATION = Number(process.env.BENCH_DURATION || 8)
+const DURATION = Number(process.env.BENCH_DURATION || 5)
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3)
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY || "1,10,50").split(",").map(Number)
 const RESULTS = path.join(__dirname, "results", "storefront.json")
 
@@ -78,6 +82,7 @@ function load(url, headers, connections, duration) {
 }
 
 async function main() {
+  const loadAtStart = require("node:os").loadavg().map((x) => Math.round(x * 100) / 100)
   log("booting the demo (embedded PostgreSQL, sandbox, seed)…")
   const demo = await bootDemo()
   try {
@@ -100,20 +105,33 @@ async function main() {
       await load(`${demo.url}${route.path}`, route.headers, 10, 2)
     }
 
+    const median = (xs) => {
+      const s = [...xs].sort((a, b) => a - b)
+      return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+    }
     const results = {}
     for (const connections of CONCURRENCY) {
+      const runs = { widget: [], identity: [], regions: [] }
+      const names = Object.keys(routes)
+      for (let round = 0; round < ROUNDS; round++) {
+        const order = names.slice(round % names.length).concat(names.slice(0, round % names.length))
+        for (const name of order) {
+          log(`${name} at concurrency ${connections}, round ${round + 1}/${ROUNDS}, ${DURATION}s…`)
+          runs[name].push(await load(`${demo.url}${routes[name].path}`, routes[name].headers, connections, DURATION))
+        }
+      }
       results[connections] = {}
-      for (const [name, route] of Object.entries(routes)) {
-        log(`${name} at concurrency ${connections} for ${DURATION}s…`)
-        const r = await load(`${demo.url}${route.path}`, route.headers, connections, DURATION)
+      for (const name of names) {
+        const rs = runs[name]
         results[connections][name] = {
-          p50_ms: r.latency.p50,
-          p99_ms: r.latency.p99,
-          avg_ms: r.latency.average,
-          throughput_rps: r.requests.average,
-          requests: r.requests.total,
-          non_2xx: r.non2xx,
-          errors: r.errors + r.timeouts,
+          p50_ms: median(rs.map((r) => r.latency.p50)),
+          p99_ms: median(rs.map((r) => r.latency.p99)),
+          p99_rounds_ms: rs.map((r) => r.latency.p99),
+          avg_ms: Math.round((rs.reduce((a, r) => a + r.latency.average, 0) / rs.length) * 100) / 100,
+          throughput_rps: Math.round((rs.reduce((a, r) => a + r.requests.average, 0) / rs.length) * 10) / 10,
+          requests: rs.reduce((a, r) => a + r.requests.total, 0),
+          non_2xx: rs.reduce((a, r) => a + r.non2xx, 0),
+          errors: rs.reduce((a, r) => a + r.errors + r.timeouts, 0),
         }
       }
       const { widget, identity, regions } = results[connections]
@@ -128,6 +146,9 @@ async function main() {
       at: new Date().toISOString(),
       node: process.version,
       duration_s: DURATION,
+      rounds: ROUNDS,
+      cpus: require("node:os").cpus().length,
+      load_average_at_start: loadAtStart,
       target: "p99 of each storefront route ≤ 1.5 × p99 of GET /store/regions (design §10)",
       results,
       meets_target: Object.values(results).every(

@@ -72,7 +72,11 @@ export function mountChatwoot(o: MountChatwootOptions): MountedChatwoot {
     if (!ready || dead) return Promise.resolve()
     return Promise.resolve(o.getAuthToken ? o.getAuthToken() : null)
       .then(function (token) {
-        if (!token) return
+        if (!token) {
+          // a guest, but the widget still holds an identified session (logout elsewhere, expired token)
+          if (who || d.cookie.indexOf("cw_user_" + cfg.website_token + "=") >= 0) logout()
+          return
+        }
         return call("/store/chatwoot/identity", token)
           .then(function (r) {
             return r.ok ? r.json() : null

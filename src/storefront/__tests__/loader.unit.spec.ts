@@ -108,6 +108,22 @@ describe("storefront loader", () => {
     expect(identity.headers.authorization).toBe("Bearer customer-token")
   })
 
+  it("resets a leftover identified widget session when the visitor is a guest", async () => {
+    const widget = { enabled: true, base_url: "https://chat.example.com", website_token: "wt_9", locale: "en", settings: {}, fallback: { contact_form: true } }
+    const b = fakeBrowser({ "/store/chatwoot/widget": { status: 200, json: { widget } } }, { "data-publishable-key": "pk_test" })
+    Object.assign(b.document, { cookie: "cw_conversation=x; cw_user_wt_9=abc" })
+    vm.runInNewContext(loaderScript().script, b.window)
+    await settle()
+    const calls: string[] = []
+    b.window.chatwootSDK = { run: () => calls.push("run") }
+    b.window.$chatwoot = { setUser: () => calls.push("setUser"), reset: () => calls.push("reset") }
+    ;(b.appended.find((n) => n.tagName === "script") as { onload: () => void }).onload()
+    b.fire("chatwoot:ready")
+    await settle()
+    expect(calls).toEqual(["run", "reset"])
+    expect(b.requests.some((r) => r.url.endsWith("/identity"))).toBe(false)
+  })
+
   it("shows the contact form instead of the SDK when the widget is disabled", async () => {
     const b = fakeBrowser(
       { "/store/chatwoot/widget": { status: 200, json: { widget: { enabled: false, reason: "disabled", fallback: { contact_form: true } } } } },
