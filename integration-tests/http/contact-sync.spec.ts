@@ -203,6 +203,46 @@ medusaIntegrationTestRunner({
         expect(contactsOf(customerId)).toHaveLength(1)
       })
 
+      it("a guest who registers has their guest contact merged into the customer's contact, with no duplicate left", async () => {
+        const outlet = await storefront("Outlet")
+        const { result: regions } = await createRegionsWorkflow(container).run({
+          input: { regions: [{ name: "EU", currency_code: "eur" }] },
+        })
+        const { result: cart } = await createCartWorkflow(container).run({
+          input: {
+            email: "returning@example.com",
+            sales_channel_id: outlet.salesChannelId,
+            region_id: regions[0].id,
+            currency_code: "eur",
+            items: [{ title: "Mug", quantity: 1, unit_price: 15 }],
+          } as never,
+        })
+        const guestId = (cart as { customer_id: string }).customer_id
+        const [guestContact] = await until("the guest's contact", () => {
+          const found = contactsOf(guestId)
+          return found.length ? found : undefined
+        })
+        await idle()
+
+        const customer = await registerCustomer("returning@example.com", { first_name: "Rita", last_name: "Returns" })
+        expect(customer.id).not.toBe(guestId)
+        const [merged] = await until("the merged contact with the e-mail", () => {
+          const found = contactsOf(customer.id, outlet.account.chatwoot_account_id)
+          return found.length && found[0].email === "returning@example.com" ? found : undefined
+        })
+        await idle()
+        expect(merged.name).toBe("Rita Returns")
+        expect(contactsOf(guestId)).toHaveLength(0)
+        expect(sandbox().state.contacts.has(guestContact.id)).toBe(false)
+        const inAccount = [...sandbox().state.contacts.values()].filter(
+          (c) => c.account_id === outlet.account.chatwoot_account_id
+        )
+        expect(inAccount).toHaveLength(1)
+        expect(sandbox().requests.filter((r) => r.path.endsWith("/actions/contact_merge") && r.status === 200)).toHaveLength(1)
+        expect(await chatwoot().listChatwootContacts({ customer_id: guestId })).toHaveLength(0)
+        expect((await stats()).counts.failed).toBe(0)
+      })
+
       it("ten rapid updates make at most two Chatwoot writes, and an unchanged customer sends nothing", async () => {
         const webshop = await storefront("Webshop")
         await makeDefault(webshop.salesChannelId)
@@ -337,13 +377,13 @@ medusaIntegrationTestRunner({
 
       it("shows the queue and replays failed rows", async () => {
         const webshop = await storefront("Webshop")
-        await chatwoot().enqueueSyncJobs([{ account_id: webshop.account.id, kind: "contact_merge", subject: "cus_x" }])
+        await chatwoot().enqueueSyncJobs([{ account_id: webshop.account.id, kind: "private_note", subject: "cus_x" }])
         await drainChatwootSyncQueue(container)
         const s = await until("the parked row", async () => {
           const current = await stats()
           return current.counts.failed === 1 ? current : undefined
         })
-        expect(s.failed[0]).toMatchObject({ kind: "contact_merge", last_error: "no handler for sync kind contact_merge yet" })
+        expect(s.failed[0]).toMatchObject({ kind: "private_note", last_error: "no handler for sync kind private_note yet" })
         expect(JSON.stringify(s)).not.toMatch(/access_token/)
 
         const other = (await api.get("/admin/chatwoot/sync?account_id=cwacc_other", { headers })).data.sync as SyncStats

@@ -63,8 +63,27 @@ export const resolveChatwootSyncTargetsStep = createStep(
     const interaction = await accountOfChannel(chatwoot, salesChannelId)
     if (interaction) accounts.add(interaction)
 
+    // guests (same e-mail, no account) whose contacts this registered customer's contact absorbs
+    const guestsByAccount = new Map<string, string[]>()
     if (input.include_default_channel) {
-      const customer = await firstRow<{ has_account: boolean }>(container, "customer", ["id", "has_account"], customerId)
+      const customer = await firstRow<{ has_account: boolean; email: string | null }>(
+        container, "customer", ["id", "has_account", "email"], customerId)
+      if (customer?.has_account && customer.email) {
+        const query = container.resolve(ContainerRegistrationKeys.QUERY)
+        const { data: guests } = await query.graph({
+          entity: "customer",
+          fields: ["id"],
+          filters: { email: customer.email, has_account: false },
+        })
+        const guestIds = (guests as { id: string }[]).map((g) => g.id).filter((id) => id !== customerId)
+        if (guestIds.length) {
+          const guestContacts = await chatwoot.listChatwootContacts({ customer_id: guestIds }, { select: ["account_id", "customer_id"] })
+          for (const contact of guestContacts) {
+            accounts.add(contact.account_id)
+            guestsByAccount.set(contact.account_id, [...new Set([...(guestsByAccount.get(contact.account_id) ?? []), contact.customer_id!])])
+          }
+        }
+      }
       if (customer?.has_account) {
         const query = container.resolve(ContainerRegistrationKeys.QUERY)
         const { data: stores } = await query.graph({ entity: "store", fields: ["id", "default_sales_channel_id"] })
@@ -73,12 +92,20 @@ export const resolveChatwootSyncTargetsStep = createStep(
       }
     }
 
-    const jobs: EnqueueSyncJobInput[] = [...accounts].map((account_id) => ({
-      account_id,
-      kind: "contact_upsert",
-      subject: customerId!,
-      payload: account_id === interaction && salesChannelId ? { sales_channel_id: salesChannelId } : {},
-    }))
+    const jobs: EnqueueSyncJobInput[] = [...accounts].map((account_id) => {
+      const guests = guestsByAccount.get(account_id)
+      return {
+        account_id,
+        kind: guests ? ("contact_merge" as const) : ("contact_upsert" as const),
+        subject: customerId!,
+        // a merge folds into the customer's pending upsert (same key): one row, one flow per contact
+        coalesce_key: `${account_id}:contact_upsert:${customerId}`,
+        payload: {
+          ...(account_id === interaction && salesChannelId ? { sales_channel_id: salesChannelId } : {}),
+          ...(guests ? { guest_customer_ids: guests } : {}),
+        },
+      }
+    })
     return new StepResponse(jobs)
   }
 )

@@ -86,6 +86,49 @@ export const contactUpsert: SyncHandler = async (container, row) => {
 }
 
 /**
+ * contact_merge (guest → customer): the registered customer's contact is
+ * the base; the contacts of their guest customers (same e-mail) in this
+ * account are merged into it (Chatwoot moves conversations and notes, then
+ * deletes the guest's contact), and the guest's rows go. The base is
+ * upserted first: its create drops the e-mail the guest's contact still
+ * holds, the merge fills it in, and a last upsert sends everything again.
+ * A retry after a merge went through finds the guest's contact gone (404).
+ */
+export const contactMerge: SyncHandler = async (container, row) => {
+  const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
+  const guestIds = ((row.payload ?? {}) as { guest_customer_ids?: string[] }).guest_customer_ids ?? []
+  const upsertRow: SyncJobRow = { ...row, kind: "contact_upsert" }
+  if (!guestIds.length) return contactUpsert(container, upsertRow)
+  const account = await loadAccount(chatwoot, row.account_id)
+  if (!account) return { note: "skipped: account deleted" }
+  if (account.status !== "active") throw new SyncNotReadyError(`account ${account.id} is ${account.status}`)
+
+  const contacts = chatwoot.accountApi(account).contacts
+  const guestRows = await chatwoot.listChatwootContacts({ account_id: account.id, customer_id: guestIds })
+  const mergees = new Set<number>()
+  for (const guestId of guestIds) {
+    const known = guestRows.find((g) => g.customer_id === guestId)?.chatwoot_contact_id
+    const id = known ?? (await contacts.findByIdentifier(guestId))?.id
+    if (id) mergees.add(id)
+  }
+  const first = await contactUpsert(container, upsertRow)
+  if (first.note?.startsWith("skipped")) return first
+  const [base] = await chatwoot.listChatwootContacts({ account_id: account.id, customer_id: row.subject })
+  for (const mergee of mergees) {
+    if (!base?.chatwoot_contact_id || mergee === base.chatwoot_contact_id) continue
+    try {
+      await contacts.merge(base.chatwoot_contact_id, mergee)
+    } catch (error) {
+      if (!isNotFound(error)) throw error
+    }
+  }
+  if (guestRows.length) await chatwoot.deleteChatwootContacts(guestRows.map((g) => g.id))
+  if (base) await chatwoot.updateChatwootContacts({ id: base.id, attributes_hash: null })
+  await contactUpsert(container, upsertRow)
+  return { note: `merged ${mergees.size} guest contact(s)` }
+}
+
+/**
  * contact_erase (GDPR): deletes the customer's contact in the account (the
  * one recorded, else the one carrying their identifier), then purges the
  * plugin's rows about them. The queue row itself is kept, anonymized.
@@ -112,7 +155,9 @@ export const contactErase: SyncHandler = async (container, row) => {
   return { anonymize: true }
 }
 
+/** An upsert row may carry guests to merge (a merge folded into it), so both kinds run contactMerge. */
 export const SYNC_HANDLERS: Partial<Record<SyncJobRow["kind"], SyncHandler>> = {
-  contact_upsert: contactUpsert,
+  contact_upsert: contactMerge,
+  contact_merge: contactMerge,
   contact_erase: contactErase,
 }
