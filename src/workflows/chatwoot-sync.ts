@@ -2,6 +2,7 @@ import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-
 import { enqueueChatwootSyncJobsStep } from "./steps/enqueue-sync-jobs"
 import {
   resolveChatwootEraseTargetsStep,
+  resolveChatwootOrderNoteTargetsStep,
   resolveChatwootSyncTargetsStep,
   type ResolveSyncTargetsInput,
 } from "./steps/resolve-sync-targets"
@@ -25,6 +26,16 @@ export const eraseChatwootCustomerWorkflow = createWorkflow(
   "chatwoot-erase-customer",
   (input: { customer_id: string }) => {
     const jobs = resolveChatwootEraseTargetsStep(input)
+    const queued = enqueueChatwootSyncJobsStep(jobs)
+    return new WorkflowResponse(queued)
+  }
+)
+
+/** A placed order: queues its private note for the contact's open conversation. */
+export const queueChatwootOrderNoteWorkflow = createWorkflow(
+  "chatwoot-queue-order-note",
+  (input: { order_id: string }) => {
+    const jobs = resolveChatwootOrderNoteTargetsStep(input)
     const queued = enqueueChatwootSyncJobsStep(jobs)
     return new WorkflowResponse(queued)
   }

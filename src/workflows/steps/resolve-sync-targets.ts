@@ -15,7 +15,7 @@ export type ResolveSyncTargetsInput = {
 }
 
 /** Account serving a sales channel, if its chat is on and the account is usable. */
-async function accountOfChannel(chatwoot: ChatwootModuleService, salesChannelId: string | null | undefined) {
+export async function accountOfChannel(chatwoot: ChatwootModuleService, salesChannelId: string | null | undefined) {
   if (!salesChannelId) return null
   const [storefront] = await chatwoot.listChatwootStorefronts(
     { sales_channel_id: salesChannelId },
@@ -126,6 +126,33 @@ export const resolveChatwootEraseTargetsStep = createStep(
       kind: "contact_erase",
       subject: input.customer_id,
     }))
+    return new StepResponse(jobs)
+  }
+)
+
+/**
+ * A placed order's private note (design §4): one private_note row in the
+ * order's storefront account, keyed by the order so it never folds into
+ * another order's note and a re-delivered event cannot queue a second one
+ * while the first is pending (the handler checks what was already sent).
+ */
+export const resolveChatwootOrderNoteTargetsStep = createStep(
+  "chatwoot-resolve-order-note-targets",
+  async (input: { order_id: string }, { container }) => {
+    const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
+    const order = await firstRow<{ customer_id: string | null; sales_channel_id: string | null }>(
+      container, "order", ["id", "customer_id", "sales_channel_id"], input.order_id)
+    const accountId = await accountOfChannel(chatwoot, order?.sales_channel_id)
+    if (!order?.customer_id || !accountId) return new StepResponse([] as EnqueueSyncJobInput[])
+    const jobs: EnqueueSyncJobInput[] = [
+      {
+        account_id: accountId,
+        kind: "private_note",
+        subject: order.customer_id,
+        coalesce_key: `${accountId}:private_note:${input.order_id}`,
+        payload: { order_id: input.order_id },
+      },
+    ]
     return new StepResponse(jobs)
   }
 )

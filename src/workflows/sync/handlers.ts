@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../../modules/chatwoot"
 import { ChatwootApiError } from "../../modules/chatwoot/client"
 import type ChatwootModuleService from "../../modules/chatwoot/service"
@@ -155,9 +156,109 @@ export const contactErase: SyncHandler = async (container, row) => {
   return { anonymize: true }
 }
 
+type NoteOrder = {
+  id: string
+  display_id?: number | null
+  currency_code: string
+  total?: unknown
+  items?: { title?: string | null; quantity?: unknown }[] | null
+}
+
+function formatAmount(amount: unknown, currency: string): string {
+  const value = Number(
+    typeof amount === "object" && amount !== null && "numeric" in amount ? (amount as { numeric: unknown }).numeric : amount
+  )
+  try {
+    return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(value)
+  } catch {
+    return `${value.toFixed(2)} ${currency.toUpperCase()}`
+  }
+}
+
+/** The private note's text: display id, total, items with quantities, admin link. */
+export function orderNoteContent(order: NoteOrder, publicUrl: string | null | undefined): string {
+  const items = (order.items ?? []).map((i) => `- ${Number(i.quantity ?? 0)} × ${i.title ?? "item"}`)
+  const lines = [
+    `Order #${order.display_id ?? order.id} placed — total ${formatAmount(order.total ?? 0, order.currency_code)}`,
+    ...items,
+  ]
+  if (publicUrl) lines.push(`${publicUrl.replace(/\/+$/, "")}/app/orders/${order.id}`)
+  return lines.join("\n")
+}
+
+/** Chatwoot `source_id` of an order's private note: how a re-send is detected. */
+export const orderNoteSourceId = (orderId: string) => `medusa-order-${orderId}`
+
+const NOTE_SENT = "note in conversation"
+
+/** Attempts a note waits for its contact to be created before it is dropped. */
+const NOTE_CONTACT_ATTEMPTS = 4
+
+/**
+ * private_note (a placed order): posts the order summary as a private note in
+ * the contact's open conversation in this account (the latest active one),
+ * once per order: skipped when another row of the same order was sent, or the
+ * conversation already holds a message with the order's source_id. No open
+ * conversation, no note.
+ */
+export const privateNote: SyncHandler = async (container, row) => {
+  const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
+  const orderId = ((row.payload ?? {}) as { order_id?: string }).order_id
+  if (!orderId) return { note: "skipped: no order" }
+  const account = await loadAccount(chatwoot, row.account_id)
+  if (!account) return { note: "skipped: account deleted" }
+  if (account.status === "suspended") return { note: "skipped: account suspended" }
+  if (account.status !== "active") throw new SyncNotReadyError(`account ${account.id} is ${account.status}`)
+
+  const sent = await chatwoot.listChatwootSyncJobs(
+    { coalesce_key: row.coalesce_key, status: "done" },
+    { select: ["id", "last_error"] }
+  )
+  // a done row of this order that posted (its note says where); skipped rows do not count
+  if (sent.some((r) => r.id !== row.id && r.last_error?.startsWith(NOTE_SENT))) {
+    return { note: "skipped: note already sent" }
+  }
+
+  const api = chatwoot.accountApi(account)
+  const [known] = await chatwoot.listChatwootContacts({ account_id: account.id, customer_id: row.subject })
+  const contactId = known?.chatwoot_contact_id ?? (await api.contacts.findByIdentifier(row.subject))?.id
+  if (!contactId) {
+    // the contact's upsert is queued with the note: wait for it a few times
+    if (row.attempts < NOTE_CONTACT_ATTEMPTS) throw new SyncNotReadyError(`no contact yet for ${row.subject}`)
+    return { note: "skipped: no contact" }
+  }
+  const open = (await api.contacts.conversations(contactId))
+    .filter((c) => c.status === "open")
+    .sort((a, b) => (b.last_activity_at ?? 0) - (a.last_activity_at ?? 0) || b.id - a.id)
+  const conversation = open[0]
+  if (!conversation) return { note: "skipped: no open conversation" }
+
+  const sourceId = orderNoteSourceId(orderId)
+  const { payload: messages } = await api.messages.list(conversation.id)
+  if (messages.some((m) => m.source_id === sourceId)) return { note: "skipped: note already in conversation" }
+
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "display_id", "currency_code", "total", "items.title", "items.quantity"],
+    filters: { id: orderId },
+  })
+  const order = data[0] as NoteOrder | undefined
+  if (!order) return { note: "skipped: order not found" }
+  const { public_url } = chatwoot.getPublicOptions()
+  await api.messages.create(conversation.id, {
+    content: orderNoteContent(order, public_url),
+    private: true,
+    message_type: "outgoing",
+    source_id: sourceId,
+  })
+  return { note: `${NOTE_SENT} ${conversation.id}` }
+}
+
 /** An upsert row may carry guests to merge (a merge folded into it), so both kinds run contactMerge. */
 export const SYNC_HANDLERS: Partial<Record<SyncJobRow["kind"], SyncHandler>> = {
   contact_upsert: contactMerge,
   contact_merge: contactMerge,
   contact_erase: contactErase,
+  private_note: privateNote,
 }

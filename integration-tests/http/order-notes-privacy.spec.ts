@@ -1,0 +1,212 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import {
+  completeOrderWorkflow,
+  createCustomersWorkflow,
+  createOrderWorkflow,
+  createRegionsWorkflow,
+  updateStoresWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { adminHeaders } from "../helpers/auth"
+import { useChatwootSandbox } from "../helpers/sandbox"
+import type ChatwootModuleService from "../../src/modules/chatwoot/service"
+import syncOrder from "../../src/subscribers/chatwoot-sync-order"
+import syncRefund from "../../src/subscribers/chatwoot-sync-refund"
+
+jest.setTimeout(240_000)
+
+const sandbox = useChatwootSandbox()
+
+type Account = { id: string; status: string; chatwoot_account_id: number; last_error: string | null }
+type SyncStats = { counts: { pending: number; processing: number; done: number; failed: number } }
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms
+  let last: unknown
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe()
+      if (value) return value as T
+    } catch (error) {
+      last = error
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`)
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let headers: Record<string, string>
+    let container: MedusaContainer
+
+    beforeEach(async () => {
+      container = getContainer()
+      headers = await adminHeaders(container)
+    })
+
+    const chatwoot = () => container.resolve<ChatwootModuleService>("chatwoot")
+
+    async function storefront(name: string) {
+      const channel = (await api.post("/admin/sales-channels", { name }, { headers })).data.sales_channel as { id: string }
+      const account = await until<Account>(`account of ${name}`, async () => {
+        const res = await api.get(`/admin/chatwoot/accounts?sales_channel_id=${channel.id}`, { headers })
+        const a = res.data.accounts[0] as Account | undefined
+        if (a?.status === "failed") throw new Error(a.last_error ?? "failed")
+        return a?.status === "active" ? a : undefined
+      })
+      return { salesChannelId: channel.id, account }
+    }
+
+    async function makeDefault(salesChannelId: string) {
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: stores } = await query.graph({ entity: "store", fields: ["id"] })
+      await updateStoresWorkflow(container).run({
+        input: { selector: { id: stores[0].id }, update: { default_sales_channel_id: salesChannelId } },
+      })
+    }
+
+    async function registerCustomer(email: string) {
+      const { result } = await createCustomersWorkflow(container).run({
+        input: { customersData: [{ email, first_name: "Ada", last_name: "Lovelace", has_account: true }] },
+      })
+      return result[0]
+    }
+
+    const contactsOf = (customerId: string, chatwootAccountId?: number) =>
+      [...sandbox().state.contacts.values()].filter(
+        (c) => c.identifier === customerId && (chatwootAccountId === undefined || c.account_id === chatwootAccountId)
+      )
+
+    const stats = async (): Promise<SyncStats> => (await api.get("/admin/chatwoot/sync", { headers })).data.sync
+    const idle = () =>
+      until("an idle sync queue", async () => {
+        const s = await stats()
+        return s.counts.pending === 0 && s.counts.processing === 0 ? s : undefined
+      })
+
+    async function placeOrder(customer: { id: string; email: string }, salesChannelId: string, unitPrice: number) {
+      const { result: regions } = await createRegionsWorkflow(container).run({
+        input: { regions: [{ name: `EU ${unitPrice}`, currency_code: "eur" }] },
+      })
+      const { result: order } = await createOrderWorkflow(container).run({
+        input: {
+          customer_id: customer.id,
+          email: customer.email,
+          sales_channel_id: salesChannelId,
+          currency_code: "eur",
+          region_id: regions[0].id,
+          items: [{ title: "Tea", quantity: 2, unit_price: unitPrice }],
+        } as never,
+      })
+      await completeOrderWorkflow(container).run({ input: { orderIds: [order.id] } })
+      return order as { id: string; display_id: number }
+    }
+
+    /** A registered customer of the default storefront, with their contact in its account. */
+    async function customerWithContact(email: string) {
+      const webshop = await storefront("Webshop")
+      await makeDefault(webshop.salesChannelId)
+      const customer = await registerCustomer(email)
+      const [contact] = await until("the contact", () => {
+        const found = contactsOf(customer.id, webshop.account.chatwoot_account_id)
+        return found.length ? found : undefined
+      })
+      await idle()
+      return { webshop, customer, contact }
+    }
+
+    /** Opens a conversation for the contact (as a customer writing in) through the account's API. */
+    async function openConversation(accountRowId: string, contactId: number, text: string) {
+      const [account] = await chatwoot().listChatwootAccounts({ id: accountRowId })
+      const contactInbox = [...sandbox().state.contactInboxes.values()].find((ci) => ci.contact_id === contactId)
+      if (!contactInbox) throw new Error("contact has no contact inbox")
+      const client = chatwoot().accountApi(account)
+      const conversation = await client.conversations.create({
+        source_id: contactInbox.source_id,
+        inbox_id: contactInbox.inbox_id,
+        contact_id: contactId,
+      })
+      await client.messages.create(conversation.id, { content: text, message_type: "incoming" })
+      return conversation
+    }
+
+    const notesOf = (orderId: string) =>
+      [...sandbox().state.messages.values()].filter((m) => m.private && m.source_id === `medusa-order-${orderId}`)
+
+    describe("order notes", () => {
+      it("a placed order posts one private note with its summary in the contact's open conversation; re-delivered events add none", async () => {
+        const { webshop, customer, contact } = await customerWithContact("note@example.com")
+        await openConversation(webshop.account.id, contact.id, "Where is my tea?")
+
+        const order = await placeOrder(customer, webshop.salesChannelId, 10)
+        const [note] = await until("the order's private note", () => {
+          const found = notesOf(order.id)
+          return found.length ? found : undefined
+        })
+        expect(note.message_type).toBe("outgoing")
+        expect(note.content).toContain(`Order #${order.display_id}`)
+        expect(note.content).toContain("€20.00")
+        expect(note.content).toContain("2 × Tea")
+        expect(note.content).toContain(`/app/orders/${order.id}`)
+        await idle()
+
+        // the events arrive again (at-least-once delivery)
+        for (const name of ["order.placed", "order.completed", "order.placed"]) {
+          await syncOrder({ event: { name, data: { id: order.id } }, container } as never)
+          await idle()
+        }
+        const rows = await chatwoot().listChatwootSyncJobs({ kind: "private_note", subject: customer.id })
+        expect(rows.length).toBeGreaterThanOrEqual(2)
+        expect(rows.every((r) => r.status === "done")).toBe(true)
+        expect(notesOf(order.id)).toHaveLength(1)
+      })
+
+      it("without an open conversation no note is posted", async () => {
+        const { webshop, customer } = await customerWithContact("quiet@example.com")
+        const order = await placeOrder(customer, webshop.salesChannelId, 5)
+        await until("the note row done", async () => {
+          const rows = await chatwoot().listChatwootSyncJobs({ kind: "private_note", subject: customer.id })
+          return rows.length && rows.every((r) => r.status === "done") ? rows : undefined
+        })
+        expect(notesOf(order.id)).toHaveLength(0)
+        expect([...sandbox().state.messages.values()].filter((m) => m.private)).toHaveLength(0)
+      })
+    })
+
+    describe("refunds", () => {
+      it("payment.refunded refreshes the contact of the payment's order", async () => {
+        const { webshop, customer } = await customerWithContact("refund@example.com")
+        const order = await placeOrder(customer, webshop.salesChannelId, 10)
+        await idle()
+
+        const payments = container.resolve(Modules.PAYMENT)
+        const [collection] = await payments.createPaymentCollections([{ currency_code: "eur", amount: 20 }])
+        await container.resolve(ContainerRegistrationKeys.LINK).create({
+          [Modules.ORDER]: { order_id: order.id },
+          [Modules.PAYMENT]: { payment_collection_id: collection.id },
+        })
+        const session = await payments.createPaymentSession(collection.id, {
+          provider_id: "pp_system_default",
+          currency_code: "eur",
+          amount: 20,
+          data: {},
+        })
+        const payment = await payments.authorizePaymentSession(session.id, {})
+
+        const before = await chatwoot().listChatwootSyncJobs({ kind: "contact_upsert", subject: customer.id })
+        await syncRefund({ event: { name: "payment.refunded", data: { id: payment.id } }, container } as never)
+        const after = await chatwoot().listChatwootSyncJobs({ kind: "contact_upsert", subject: customer.id })
+        expect(after.length).toBe(before.length + 1)
+        const fresh = after.find((r) => !before.some((b) => b.id === r.id))!
+        expect(fresh.account_id).toBe(webshop.account.id)
+        await idle()
+
+        // an unknown payment is ignored
+        await syncRefund({ event: { name: "payment.refunded", data: { id: "pay_unknown" } }, container } as never)
+        expect(await chatwoot().listChatwootSyncJobs({ kind: "contact_upsert", subject: customer.id })).toHaveLength(after.length)
+      })
+    })
+  },
+})
