@@ -208,5 +208,59 @@ medusaIntegrationTestRunner({
         expect(await chatwoot().listChatwootSyncJobs({ kind: "contact_upsert", subject: customer.id })).toHaveLength(after.length)
       })
     })
+
+    describe("GDPR", () => {
+      it("export holds the plugin's rows and, per account, the contact, its conversations and their messages — and no token", async () => {
+        const { webshop, customer, contact } = await customerWithContact("export@example.com")
+        const conversation = await openConversation(webshop.account.id, contact.id, "Please delete my data")
+
+        const res = await api.get(`/admin/chatwoot/customers/${customer.id}/export`, { headers })
+        expect(res.status).toBe(200)
+        expect(res.headers["content-disposition"]).toContain("attachment")
+        const data = res.data
+        expect(data.customer_id).toBe(customer.id)
+        expect(data.plugin.contacts).toEqual([
+          expect.objectContaining({ account_id: webshop.account.id, chatwoot_contact_id: contact.id }),
+        ])
+        expect(data.plugin.sync_jobs.length).toBeGreaterThan(0)
+        expect(data.accounts).toHaveLength(1)
+        const [entry] = data.accounts
+        expect(entry.chatwoot_account_id).toBe(webshop.account.chatwoot_account_id)
+        expect(entry.contact).toMatchObject({ id: contact.id, identifier: customer.id, email: "export@example.com" })
+        expect(entry.conversations).toHaveLength(1)
+        expect(entry.conversations[0].id).toBe(conversation.id)
+        expect(entry.conversations[0].messages.map((m: { content: string }) => m.content)).toContain("Please delete my data")
+
+        const text = JSON.stringify(data)
+        const [account] = await chatwoot().listChatwootAccounts({ id: webshop.account.id })
+        const token = chatwoot().decryptSecret("access_token", account.access_token_encrypted!)
+        expect(text).not.toContain(token)
+        expect(text).not.toContain(account.access_token_encrypted!)
+        expect(text).not.toMatch(/token|secret|password/i)
+      })
+
+      it("an admin-triggered erase deletes the contact in every account and keeps the Medusa customer", async () => {
+        const { webshop, customer } = await customerWithContact("erase@example.com")
+        const outlet = await storefront("Outlet")
+        await placeOrder(customer, outlet.salesChannelId, 3)
+        await until("the contact in both accounts", () => contactsOf(customer.id).length === 2)
+        await idle()
+
+        const res = await api.post(`/admin/chatwoot/customers/${customer.id}/erase`, {}, { headers })
+        expect(res.status).toBe(202)
+        expect(res.data.queued).toBeGreaterThanOrEqual(2)
+        await until("the contacts erased", () => contactsOf(customer.id).length === 0)
+        await idle()
+        expect(await chatwoot().listChatwootContacts({ customer_id: customer.id })).toHaveLength(0)
+        const query = container.resolve(ContainerRegistrationKeys.QUERY)
+        const { data: customers } = await query.graph({ entity: "customer", fields: ["id"], filters: { id: customer.id } })
+        expect(customers).toHaveLength(1)
+        expect(webshop.account.id).not.toBe(outlet.account.id)
+
+        const after = (await api.get(`/admin/chatwoot/customers/${customer.id}/export`, { headers })).data
+        expect(after.plugin.contacts).toHaveLength(0)
+        expect(after.accounts).toHaveLength(0)
+      })
+    })
   },
 })

@@ -1,0 +1,13 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { eraseChatwootCustomerWorkflow } from "../../../../../../workflows/chatwoot-sync"
+
+/**
+ * POST /admin/chatwoot/customers/:id/erase — GDPR erase without deleting the
+ * Medusa customer: queues the deletion of their contact in every account and
+ * the purge of the plugin's rows about them (the same flow as a deleted
+ * customer). A later interaction of the customer creates a new contact.
+ */
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { result } = await eraseChatwootCustomerWorkflow(req.scope).run({ input: { customer_id: req.params.id } })
+  res.status(202).json({ customer_id: req.params.id, queued: result.length })
+}
