@@ -10,7 +10,7 @@ import {
   AdminUpdateChatwootAccount,
   AdminUpdateStorefrontSettings,
 } from "./admin/chatwoot/accounts/validators"
-import { StoreGetChatwootWidget } from "./store/chatwoot/validators"
+import { StoreGetChatwootWidget, StorePostChatwootContact, StorePostChatwootEvents } from "./store/chatwoot/validators"
 import { AdminGetChatwootSync, AdminReplayChatwootSync } from "./admin/chatwoot/sync/validators"
 
 export default defineMiddlewares({
@@ -19,6 +19,18 @@ export default defineMiddlewares({
       matcher: "/store/chatwoot/widget",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(StoreGetChatwootWidget, {})],
+    },
+    {
+      matcher: "/store/chatwoot/contact",
+      methods: ["POST"],
+      bodyParser: { sizeLimit: "16kb" },
+      middlewares: [validateAndTransformBody(StorePostChatwootContact)],
+    },
+    {
+      matcher: "/store/chatwoot/events",
+      methods: ["POST"],
+      bodyParser: { sizeLimit: "32kb" },
+      middlewares: [validateAndTransformBody(StorePostChatwootEvents)],
     },
     {
       matcher: "/admin/chatwoot/sync",

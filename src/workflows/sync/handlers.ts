@@ -5,6 +5,8 @@ import { ChatwootApiError } from "../../modules/chatwoot/client"
 import type ChatwootModuleService from "../../modules/chatwoot/service"
 import type { SyncJobRow } from "../../modules/chatwoot/sync-queue"
 import { hashContactFields, loadContactFields } from "./contact-data"
+import { contactMessageHandler } from "./contact-message"
+import { interestAttributes } from "./interest"
 
 /** What a handler reports for a row it finished (stored as the row's note). */
 export type SyncHandlerResult = { note?: string; anonymize?: boolean }
@@ -40,7 +42,7 @@ export const contactUpsert: SyncHandler = async (container, row) => {
   if (account.status !== "active") throw new SyncNotReadyError(`account ${account.id} is ${account.status}`)
 
   const options = chatwoot.getPublicOptions()
-  const payload = (row.payload ?? {}) as { sales_channel_id?: string }
+  const payload = (row.payload ?? {}) as { sales_channel_id?: string; interest?: unknown }
   const fields = await loadContactFields(
     container,
     row.subject,
@@ -51,6 +53,9 @@ export const contactUpsert: SyncHandler = async (container, row) => {
     { tiers: options.tiers, public_url: options.public_url }
   )
   if (!fields) return { note: "skipped: customer not found" }
+  // recent interest from storefront events (Chatwoot merges custom attributes, so later upserts keep it)
+  const interest = interestAttributes(payload.interest)
+  if (Object.keys(interest).length) fields.custom_attributes = { ...fields.custom_attributes, ...interest }
 
   const hash = hashContactFields(fields)
   const [known] = await chatwoot.listChatwootContacts({ account_id: account.id, customer_id: row.subject })
@@ -260,5 +265,6 @@ export const SYNC_HANDLERS: Partial<Record<SyncJobRow["kind"], SyncHandler>> = {
   contact_upsert: contactMerge,
   contact_merge: contactMerge,
   contact_erase: contactErase,
+  contact_message: contactMessageHandler,
   private_note: privateNote,
 }

@@ -1,7 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 
 /** Kinds of change the sync queue carries to Chatwoot. */
-export const SYNC_JOB_KINDS = ["contact_upsert", "contact_erase", "contact_merge", "private_note"] as const
+export const SYNC_JOB_KINDS = ["contact_upsert", "contact_erase", "contact_merge", "private_note", "contact_message"] as const
 export type SyncJobKind = (typeof SYNC_JOB_KINDS)[number]
 
 export const SYNC_JOB_STATUSES = ["pending", "processing", "done", "failed"] as const

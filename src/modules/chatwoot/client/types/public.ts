@@ -12,6 +12,8 @@ export type PublicContactInput = {
   name?: string
   phone_number?: string
   custom_attributes?: JsonObject
+  /** the contact_inbox source id; the same one again finds the same contact_inbox */
+  source_id?: string
 }
 
 export type PublicContact = {

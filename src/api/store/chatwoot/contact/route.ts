@@ -1,0 +1,129 @@
+import { randomUUID } from "node:crypto"
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { CHATWOOT_MODULE } from "../../../../modules/chatwoot"
+import { ChatwootApiError } from "../../../../modules/chatwoot/client"
+import type ChatwootModuleService from "../../../../modules/chatwoot/service"
+import { deliverContactMessage, type ContactMessageInput } from "../../../../workflows/sync/contact-message"
+import { kickChatwootSync } from "../../../../workflows/sync/drain"
+import { retryAfterSeconds, storefrontLimiters } from "../rate-limit"
+import type { StorePostChatwootContactType } from "../validators"
+
+type ContactTarget = { account_id: string; sales_channel_id: string; inbox_identifier: string }
+
+/** The account and API inbox taking contact-form messages for the key's first provisioned channel. */
+async function getContactTarget(container: MedusaContainer, salesChannelIds: string[]): Promise<ContactTarget | "unavailable" | null> {
+  if (!salesChannelIds.length) return null
+  const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
+  const storefronts = await chatwoot.listChatwootStorefronts({ sales_channel_id: salesChannelIds }, { relations: ["account"] })
+  const storefront = salesChannelIds
+    .map((id) => storefronts.find((s) => s.sales_channel_id === id))
+    .find((s) => s && s.account)
+  if (!storefront) return null
+  if (storefront.account.status !== "active") return "unavailable"
+  const [apiInbox] = await chatwoot.listChatwootInboxes(
+    { account_id: storefront.account.id, kind: "api" },
+    { select: ["id", "inbox_identifier"] }
+  )
+  if (!apiInbox?.inbox_identifier) return "unavailable"
+  return {
+    account_id: storefront.account.id,
+    sales_channel_id: storefront.sales_channel_id,
+    inbox_identifier: apiInbox.inbox_identifier,
+  }
+}
+
+/**
+ * The order id when it is an order of this storefront's sales channel placed
+ * with this e-mail (or by the logged-in customer); otherwise undefined, never
+ * telling whether the order exists.
+ */
+async function verifiedOrderId(
+  container: MedusaContainer,
+  orderId: string | undefined,
+  email: string,
+  salesChannelId: string,
+  customerId: string | undefined
+): Promise<string | undefined> {
+  if (!orderId) return undefined
+  try {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "order",
+      fields: ["id", "email", "customer_id", "sales_channel_id"],
+      filters: { id: orderId },
+    })
+    const order = data[0] as { id: string; email?: string | null; customer_id?: string | null; sales_channel_id?: string | null } | undefined
+    if (!order || order.sales_channel_id !== salesChannelId) return undefined
+    const byEmail = Boolean(order.email) && order.email!.trim().toLowerCase() === email
+    const byCustomer = Boolean(customerId) && order.customer_id === customerId
+    return byEmail || byCustomer ? order.id : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function tooMany(res: MedusaResponse, retryAfterMs: number) {
+  res.setHeader("Retry-After", retryAfterSeconds(retryAfterMs))
+  res.status(429).json({ type: "too_many_requests", message: "Too many messages. Please try again later." })
+}
+
+/**
+ * POST /store/chatwoot/contact — the fallback contact form (design §3, §5):
+ * the message goes to the storefront's API inbox through the Public API as
+ * plain text; 201 `{ conversation_id }`. When Chatwoot cannot be reached it is
+ * kept in the durable sync queue and delivered later: 202 `{ queued: true }`.
+ */
+export const POST = async (req: AuthenticatedMedusaRequest<StorePostChatwootContactType>, res: MedusaResponse) => {
+  res.setHeader("Cache-Control", "no-store")
+  const body = req.validatedBody
+  const ip = req.ip ?? req.socket?.remoteAddress ?? "unknown"
+  const byIp = storefrontLimiters.contactPerIp.peek(ip)
+  if (!byIp.allowed) return tooMany(res, byIp.retryAfterMs)
+  const byEmail = storefrontLimiters.contactPerEmail.peek(body.email)
+  if (!byEmail.allowed) return tooMany(res, byEmail.retryAfterMs)
+
+  const salesChannelIds = (req as { publishable_key_context?: { sales_channel_ids?: string[] } }).publishable_key_context
+    ?.sales_channel_ids ?? []
+  const target = await getContactTarget(req.scope, salesChannelIds)
+  if (!target) throw new MedusaError(MedusaError.Types.NOT_FOUND, "The contact form is not available for this storefront")
+  if (target === "unavailable") {
+    throw new MedusaError(MedusaError.Types.CONFLICT, "The contact form is not available for this storefront right now")
+  }
+  storefrontLimiters.contactPerIp.hit(ip)
+  storefrontLimiters.contactPerEmail.hit(body.email)
+
+  const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : undefined
+  const orderId = await verifiedOrderId(req.scope, body.order_id, body.email, target.sales_channel_id, customerId)
+  const input: ContactMessageInput = {
+    email: body.email,
+    ...(body.name ? { name: body.name } : {}),
+    message: body.message,
+    ...(orderId ? { medusa_order_id: orderId } : {}),
+    sales_channel_id: target.sales_channel_id,
+    submitted_at: new Date().toISOString(),
+  }
+  const chatwoot = req.scope.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
+  try {
+    const result = await deliverContactMessage(chatwoot.getClient().public(target.inbox_identifier), input, { retry: false })
+    res.status(201).json({ conversation_id: result.conversation_id })
+  } catch (error) {
+    if (!ChatwootApiError.is(error)) throw error
+    // Chatwoot unreachable or failing: the message is kept and sent by the sync queue
+    const [job] = await chatwoot.enqueueSyncJobs([
+      {
+        account_id: target.account_id,
+        kind: "contact_message",
+        subject: body.email,
+        payload: input as unknown as Record<string, unknown>,
+        coalesce_key: `contact_message:${target.account_id}:${randomUUID()}`,
+      },
+    ])
+    req.scope
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`Chatwoot: contact-form message queued as ${job.id} (${error.status ?? "no response"})`)
+    kickChatwootSync(req.scope, 1_000)
+    res.status(202).json({ queued: true })
+  }
+}

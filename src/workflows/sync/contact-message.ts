@@ -1,0 +1,95 @@
+import { createHash } from "node:crypto"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { CHATWOOT_MODULE } from "../../modules/chatwoot"
+import type { PublicApi, PublicConversation, PublicMessage } from "../../modules/chatwoot/client"
+import type ChatwootModuleService from "../../modules/chatwoot/service"
+import type { SyncJobRow } from "../../modules/chatwoot/sync-queue"
+
+/** A contact-form message (the payload of a `contact_message` sync row). */
+export type ContactMessageInput = {
+  email: string
+  name?: string
+  /** Plain text; sent as is (Chatwoot renders it as text, never as HTML). */
+  message: string
+  /** Only an order verified to belong to the sender in this storefront. */
+  medusa_order_id?: string
+  sales_channel_id?: string
+  /** ISO time the form was submitted. */
+  submitted_at: string
+}
+
+/**
+ * The contact_inbox source id of an e-mail in an API inbox: the same sender
+ * always gets the same one, so a repeated or retried contact create finds the
+ * existing contact_inbox instead of making another.
+ */
+export function contactFormSourceId(inboxIdentifier: string, email: string) {
+  return `medusa-form-${createHash("sha256").update(`${inboxIdentifier}:${email.toLowerCase()}`).digest("hex").slice(0, 32)}`
+}
+
+const isIncoming = (m: PublicMessage) => m.message_type === 0 || m.message_type === "incoming"
+const createdAtSeconds = (m: PublicMessage) =>
+  typeof m.created_at === "number" ? m.created_at : m.created_at ? Date.parse(m.created_at) / 1000 : 0
+
+/**
+ * Sends a contact-form message through the Public API of the storefront's API
+ * inbox: contact (created or reused), conversation (with `medusa_order_id`
+ * when given), message. Chatwoot has no idempotency keys, so a `retry` first
+ * looks at the contact's conversations: one already holding this message
+ * (sent since the form was submitted) means it was delivered; a conversation
+ * without any incoming message is one a failed attempt left and is reused.
+ */
+export async function deliverContactMessage(
+  api: PublicApi,
+  input: ContactMessageInput,
+  opts: { retry: boolean }
+): Promise<{ conversation_id: number; already_sent: boolean }> {
+  const contact = await api.contacts.create({
+    email: input.email,
+    ...(input.name ? { name: input.name } : {}),
+    source_id: contactFormSourceId(api.inboxIdentifier, input.email),
+  })
+  const sourceId = contact.source_id
+  let conversationId: number | null = null
+  if (opts.retry) {
+    const since = Date.parse(input.submitted_at) / 1000 - 60
+    const conversations: PublicConversation[] = await api.conversations.list(sourceId)
+    const delivered = conversations.find((c) =>
+      (c.messages ?? []).some((m) => isIncoming(m) && m.content === input.message && createdAtSeconds(m) >= since)
+    )
+    if (delivered) return { conversation_id: delivered.id, already_sent: true }
+    const empty = conversations
+      .filter((c) => !(c.messages ?? []).some(isIncoming))
+      .sort((a, b) => b.id - a.id)[0]
+    if (empty) conversationId = empty.id
+  }
+  if (conversationId === null) {
+    const conversation = await api.conversations.create(
+      sourceId,
+      input.medusa_order_id ? { custom_attributes: { medusa_order_id: input.medusa_order_id } } : {}
+    )
+    conversationId = conversation.id
+  }
+  await api.messages.create(sourceId, conversationId, { content: input.message })
+  return { conversation_id: conversationId, already_sent: false }
+}
+
+/**
+ * contact_message: delivers a contact-form message that arrived while
+ * Chatwoot was unreachable, exactly once (see deliverContactMessage).
+ */
+export async function contactMessageHandler(container: MedusaContainer, row: SyncJobRow) {
+  const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
+  const input = (row.payload ?? {}) as unknown as ContactMessageInput
+  if (!input.email || !input.message) return { note: "skipped: empty message" }
+  const [account] = await chatwoot.listChatwootAccounts({ id: row.account_id }, { relations: ["inboxes"] })
+  if (!account) return { note: "skipped: account deleted" }
+  const apiInbox = account.inboxes.find((i) => i.kind === "api" && i.inbox_identifier)
+  if (account.status !== "active" || !apiInbox?.inbox_identifier) {
+    throw new Error(`account ${account.id} cannot take messages yet (${account.status})`)
+  }
+  const result = await deliverContactMessage(chatwoot.getClient().public(apiInbox.inbox_identifier), input, {
+    retry: true,
+  })
+  return { note: `${result.already_sent ? "already in" : "sent to"} conversation ${result.conversation_id}` }
+}
