@@ -210,6 +210,32 @@ medusaIntegrationTestRunner({
         expect(messagesOf(delivered()[0].id)).toHaveLength(1)
       })
 
+      it("a message that failed after its conversation was made is finished in that conversation, not a new one", async () => {
+        const sf = await storefront("Flaky shop")
+        // every attempt of the message create fails (the client retries 500s), contact and conversation succeed
+        sandbox().faults.serverError({ status: 500, requests: 5, match: { method: "POST", path: /\/public\/api\/v1\/.*\/messages$/ } })
+        const message = "Half-sent message"
+        const res = await post("/store/chatwoot/contact", { email: "flaky@example.com", message, order_id: "order_x" }, sf.headers)
+        expect(res.status).toBe(202)
+        expect(conversationsIn(apiInboxId(sf))).toHaveLength(1)
+        const chatwoot = container.resolve<ChatwootModuleService>("chatwoot")
+        const [row] = await chatwoot.listChatwootSyncJobs({ kind: "contact_message", account_id: sf.account.id })
+        expect(row.subject).toBe("flaky@example.com")
+        sandbox().faults.clear()
+        await until("the finished row", async () => {
+          await drainChatwootSyncQueue(container)
+          const [done] = await chatwoot.listChatwootSyncJobs({ id: row.id })
+          return done.status === "done" ? done : undefined
+        })
+        const conversations = conversationsIn(apiInboxId(sf))
+        expect(conversations).toHaveLength(1)
+        expect(messagesOf(conversations[0].id).map((m) => m.content)).toEqual([message])
+        // the delivered row keeps no personal data
+        const [done] = await chatwoot.listChatwootSyncJobs({ id: row.id })
+        expect(done.payload).toBeNull()
+        expect(done.subject).not.toContain("flaky")
+      })
+
       it("answers 404 for a publishable key whose channel has no chat account", async () => {
         const { result } = await import("@medusajs/medusa/core-flows").then(({ createApiKeysWorkflow }) =>
           createApiKeysWorkflow(container).run({ input: { api_keys: [{ title: "bare", type: "publishable", created_by: "test" }] } })

@@ -76,7 +76,8 @@ export async function deliverContactMessage(
 
 /**
  * contact_message: delivers a contact-form message that arrived while
- * Chatwoot was unreachable, exactly once (see deliverContactMessage).
+ * Chatwoot was unreachable, exactly once (see deliverContactMessage). The
+ * finished row is anonymized (no message or e-mail kept).
  */
 export async function contactMessageHandler(container: MedusaContainer, row: SyncJobRow) {
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
@@ -91,5 +92,9 @@ export async function contactMessageHandler(container: MedusaContainer, row: Syn
   const result = await deliverContactMessage(chatwoot.getClient().public(apiInbox.inbox_identifier), input, {
     retry: true,
   })
-  return { note: `${result.already_sent ? "already in" : "sent to"} conversation ${result.conversation_id}` }
+  // delivered: the row keeps no copy of the message or the e-mail
+  return {
+    note: `${result.already_sent ? "already in" : "sent to"} conversation ${result.conversation_id}`,
+    anonymize: true,
+  }
 }
