@@ -115,7 +115,8 @@ export const POST = async (req: AuthenticatedMedusaRequest<StorePostChatwootCont
       {
         account_id: target.account_id,
         kind: "contact_message",
-        subject: body.email,
+        // a logged-in sender's row is about them (a GDPR erase purges it with their other rows)
+        subject: customerId ?? body.email,
         payload: input as unknown as Record<string, unknown>,
         coalesce_key: `contact_message:${target.account_id}:${randomUUID()}`,
       },
