@@ -2,15 +2,13 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import {
   completeOrderWorkflow,
-  createCustomersWorkflow,
   createOrderWorkflow,
   createRegionsWorkflow,
-  updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { adminHeaders } from "../helpers/auth"
 import { useChatwootSandbox } from "../helpers/sandbox"
-import type ChatwootModuleService from "../../src/modules/chatwoot/service"
+import { syncTestKit, until } from "../helpers/sync-kit"
 import syncOrder from "../../src/subscribers/chatwoot-sync-order"
 import syncRefund from "../../src/subscribers/chatwoot-sync-refund"
 
@@ -18,23 +16,7 @@ jest.setTimeout(240_000)
 
 const sandbox = useChatwootSandbox()
 
-type Account = { id: string; status: string; chatwoot_account_id: number; last_error: string | null }
-type SyncStats = { counts: { pending: number; processing: number; done: number; failed: number } }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms
-  let last: unknown
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe()
-      if (value) return value as T
-    } catch (error) {
-      last = error
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`)
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -46,45 +28,12 @@ medusaIntegrationTestRunner({
       headers = await adminHeaders(container)
     })
 
-    const chatwoot = () => container.resolve<ChatwootModuleService>("chatwoot")
-
-    async function storefront(name: string) {
-      const channel = (await api.post("/admin/sales-channels", { name }, { headers })).data.sales_channel as { id: string }
-      const account = await until<Account>(`account of ${name}`, async () => {
-        const res = await api.get(`/admin/chatwoot/accounts?sales_channel_id=${channel.id}`, { headers })
-        const a = res.data.accounts[0] as Account | undefined
-        if (a?.status === "failed") throw new Error(a.last_error ?? "failed")
-        return a?.status === "active" ? a : undefined
-      })
-      return { salesChannelId: channel.id, account }
-    }
-
-    async function makeDefault(salesChannelId: string) {
-      const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data: stores } = await query.graph({ entity: "store", fields: ["id"] })
-      await updateStoresWorkflow(container).run({
-        input: { selector: { id: stores[0].id }, update: { default_sales_channel_id: salesChannelId } },
-      })
-    }
-
-    async function registerCustomer(email: string) {
-      const { result } = await createCustomersWorkflow(container).run({
-        input: { customersData: [{ email, first_name: "Ada", last_name: "Lovelace", has_account: true }] },
-      })
-      return result[0]
-    }
-
-    const contactsOf = (customerId: string, chatwootAccountId?: number) =>
-      [...sandbox().state.contacts.values()].filter(
-        (c) => c.identifier === customerId && (chatwootAccountId === undefined || c.account_id === chatwootAccountId)
-      )
-
-    const stats = async (): Promise<SyncStats> => (await api.get("/admin/chatwoot/sync", { headers })).data.sync
-    const idle = () =>
-      until("an idle sync queue", async () => {
-        const s = await stats()
-        return s.counts.pending === 0 && s.counts.processing === 0 ? s : undefined
-      })
+    const { chatwoot, storefront, makeDefault, registerCustomer, contactsOf, stats, idle } = syncTestKit({
+      api,
+      container: () => container,
+      headers: () => headers,
+      sandbox,
+    })
 
     async function placeOrder(customer: { id: string; email: string }, salesChannelId: string, unitPrice: number) {
       const { result: regions } = await createRegionsWorkflow(container).run({
