@@ -1,6 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createCustomersWorkflow, updateStoresWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  completeOrderWorkflow,
+  createCustomersWorkflow,
+  createOrderWorkflow,
+  createRegionsWorkflow,
+  updateStoresWorkflow,
+} from "@medusajs/medusa/core-flows"
 import type { AxiosInstance } from "axios"
 import type ChatwootModuleService from "../../src/modules/chatwoot/service"
 import type { Sandbox } from "../sandbox"
@@ -72,6 +78,25 @@ export function syncTestKit(opts: {
     return result[0]
   }
 
+  /** A completed order of two "Tea" items at `unitPrice` EUR in the sales channel. */
+  async function placeOrder(customer: { id: string; email: string }, salesChannelId: string, unitPrice: number) {
+    const { result: regions } = await createRegionsWorkflow(container()).run({
+      input: { regions: [{ name: `EU ${unitPrice}`, currency_code: "eur" }] },
+    })
+    const { result: order } = await createOrderWorkflow(container()).run({
+      input: {
+        customer_id: customer.id,
+        email: customer.email,
+        sales_channel_id: salesChannelId,
+        currency_code: "eur",
+        region_id: regions[0].id,
+        items: [{ title: "Tea", quantity: 2, unit_price: unitPrice }],
+      } as never,
+    })
+    await completeOrderWorkflow(container()).run({ input: { orderIds: [order.id] } })
+    return order as { id: string; display_id: number }
+  }
+
   const contactsOf = (customerId: string, chatwootAccountId?: number) =>
     [...sandbox().state.contacts.values()].filter(
       (c) => c.identifier === customerId && (chatwootAccountId === undefined || c.account_id === chatwootAccountId)
@@ -86,5 +111,5 @@ export function syncTestKit(opts: {
       return s.counts.pending === 0 && s.counts.processing === 0 ? s : undefined
     })
 
-  return { chatwoot, storefront, makeDefault, registerCustomer, contactsOf, stats, idle }
+  return { chatwoot, storefront, makeDefault, registerCustomer, placeOrder, contactsOf, stats, idle }
 }

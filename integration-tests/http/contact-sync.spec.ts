@@ -1,11 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import {
-  completeOrderWorkflow,
   addToCartWorkflow,
   createCartWorkflow,
   createCustomersWorkflow,
-  createOrderWorkflow,
   createRegionsWorkflow,
   deleteCustomersWorkflow,
   updateCustomersWorkflow,
@@ -20,11 +18,9 @@ jest.setTimeout(240_000)
 
 const sandbox = useChatwootSandbox()
 
-
 const isContactCall = (r: { method: string; path: string }) => /\/contacts(\/|$)/.test(r.path)
 const isContactWrite = (r: { method: string; path: string }) =>
   isContactCall(r) && !r.path.endsWith("/filter") && r.method !== "GET"
-
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -36,30 +32,12 @@ medusaIntegrationTestRunner({
       headers = await adminHeaders(container)
     })
 
-    const { chatwoot, storefront, makeDefault, registerCustomer, contactsOf, stats, idle } = syncTestKit({
+    const { chatwoot, storefront, makeDefault, registerCustomer, placeOrder, contactsOf, stats, idle } = syncTestKit({
       api,
       container: () => container,
       headers: () => headers,
       sandbox,
     })
-
-    async function placeOrder(customer: { id: string; email: string }, salesChannelId: string, unitPrice: number) {
-      const { result: regions } = await createRegionsWorkflow(container).run({
-        input: { regions: [{ name: `EU ${unitPrice}`, currency_code: "eur" }] },
-      })
-      const { result: order } = await createOrderWorkflow(container).run({
-        input: {
-          customer_id: customer.id,
-          email: customer.email,
-          sales_channel_id: salesChannelId,
-          currency_code: "eur",
-          region_id: regions[0].id,
-          items: [{ title: "Tea", quantity: 2, unit_price: unitPrice }],
-        } as never,
-      })
-      await completeOrderWorkflow(container).run({ input: { orderIds: [order.id] } })
-      return order
-    }
 
     describe("contact sync", () => {
       it("a registered customer becomes a contact of the default storefront; an order in another storefront adds it there with order attributes", async () => {

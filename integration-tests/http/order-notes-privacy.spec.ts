@@ -1,10 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import {
-  completeOrderWorkflow,
-  createOrderWorkflow,
-  createRegionsWorkflow,
-} from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { adminHeaders } from "../helpers/auth"
 import { useChatwootSandbox } from "../helpers/sandbox"
@@ -16,8 +11,6 @@ jest.setTimeout(240_000)
 
 const sandbox = useChatwootSandbox()
 
-
-
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let headers: Record<string, string>
@@ -28,30 +21,12 @@ medusaIntegrationTestRunner({
       headers = await adminHeaders(container)
     })
 
-    const { chatwoot, storefront, makeDefault, registerCustomer, contactsOf, stats, idle } = syncTestKit({
+    const { chatwoot, storefront, makeDefault, registerCustomer, placeOrder, contactsOf, stats, idle } = syncTestKit({
       api,
       container: () => container,
       headers: () => headers,
       sandbox,
     })
-
-    async function placeOrder(customer: { id: string; email: string }, salesChannelId: string, unitPrice: number) {
-      const { result: regions } = await createRegionsWorkflow(container).run({
-        input: { regions: [{ name: `EU ${unitPrice}`, currency_code: "eur" }] },
-      })
-      const { result: order } = await createOrderWorkflow(container).run({
-        input: {
-          customer_id: customer.id,
-          email: customer.email,
-          sales_channel_id: salesChannelId,
-          currency_code: "eur",
-          region_id: regions[0].id,
-          items: [{ title: "Tea", quantity: 2, unit_price: unitPrice }],
-        } as never,
-      })
-      await completeOrderWorkflow(container).run({ input: { orderIds: [order.id] } })
-      return order as { id: string; display_id: number }
-    }
 
     /** A registered customer of the default storefront, with their contact in its account. */
     async function customerWithContact(email: string) {
