@@ -9,7 +9,16 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
-import { ChatwootAccount, ChatwootAgent, ChatwootContact, ChatwootInbox, ChatwootStorefront, ChatwootSyncJob } from "./models"
+import {
+  ChatwootAccount,
+  ChatwootAgent,
+  ChatwootContact,
+  ChatwootConversation,
+  ChatwootInbox,
+  ChatwootStorefront,
+  ChatwootSyncJob,
+  ChatwootWebhookDelivery,
+} from "./models"
 import { CHATWOOT_OPTIONS } from "./loaders/options"
 import { CHATWOOT_CLIENT } from "./loaders/client"
 import type { ResolvedChatwootOptions } from "./options"
@@ -41,9 +50,11 @@ export default class ChatwootModuleService extends MedusaService({
   ChatwootAccount,
   ChatwootAgent,
   ChatwootContact,
+  ChatwootConversation,
   ChatwootInbox,
   ChatwootStorefront,
   ChatwootSyncJob,
+  ChatwootWebhookDelivery,
 }) {
   protected readonly options_: ResolvedChatwootOptions
   protected readonly client_: ChatwootClient

@@ -1,0 +1,34 @@
+import { model } from "@medusajs/framework/utils"
+
+export const WEBHOOK_DELIVERY_OUTCOMES = ["accepted", "duplicate", "rejected"] as const
+export type WebhookDeliveryOutcome = (typeof WEBHOOK_DELIVERY_OUTCOMES)[number]
+
+/**
+ * One webhook delivery that reached `/hooks/chatwoot/:id`: the de-duplication
+ * record (`delivery_key` = `X-Chatwoot-Delivery`, or event + id + updated_at)
+ * and the source of the health page's accepted/rejected counts. Rejected
+ * deliveries for unknown accounts have no `account_id`. Never stores the
+ * signature or any secret.
+ */
+const ChatwootWebhookDelivery = model
+  .define("chatwoot_webhook_delivery", {
+    id: model.id({ prefix: "cwhook" }).primaryKey(),
+    account_id: model.text().nullable(),
+    delivery_key: model.text().nullable(),
+    event: model.text().nullable(),
+    outcome: model.enum([...WEBHOOK_DELIVERY_OUTCOMES]),
+    /** Why a delivery was rejected (for the health page, not for the sender). */
+    reason: model.text().nullable(),
+    processed_at: model.dateTime().nullable(),
+    error: model.text().nullable(),
+  })
+  .indexes([
+    {
+      on: ["account_id", "delivery_key"],
+      unique: true,
+      where: "delivery_key IS NOT NULL AND outcome = 'accepted' AND deleted_at IS NULL",
+    },
+    { on: ["account_id", "created_at"] },
+  ])
+
+export default ChatwootWebhookDelivery
