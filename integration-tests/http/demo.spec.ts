@@ -214,6 +214,21 @@ describe("npm run demo", () => {
         return !!status && status.textContent !== "" && status.textContent !== "Sending…"
       })
       await saveScreenshot(offline, "storefront-fallback-form.png")
+      expect(await offline.locator("#cw-fallback [role=status]").textContent()).toBe("Thank you! We will get back to you by e-mail.")
+
+      // the submitted form is a conversation in the Webshop's Chatwoot account, with the message
+      type SandboxConversation = {
+        contact: { email: string | null } | null
+        messages: { content: string | null; message_type: number | string; private: boolean }[]
+      }
+      const conversations: SandboxConversation[] = (
+        await (await fetch(`${sandboxUrl}/__sandbox/conversations`)).json()
+      ).conversations
+      const fromVisitor = conversations.filter((c) => c.contact?.email === "visitor@example.com")
+      expect(fromVisitor).toHaveLength(1)
+      expect(fromVisitor[0].messages).toEqual([
+        expect.objectContaining({ content: "Where is my parcel?", private: false }),
+      ])
       expect(pageErrors).toEqual([])
     } finally {
       await browser.close()

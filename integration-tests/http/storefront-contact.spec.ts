@@ -245,6 +245,28 @@ medusaIntegrationTestRunner({
         expect(res.status).toBe(404)
         expect(res.data.message).toMatch(/not available/)
       })
+
+      it("answers 409 while the storefront's chat account is suspended, sends nothing and counts no message", async () => {
+        const sf = await storefront("Paused shop")
+        const suspended = await api.post(`/admin/chatwoot/accounts/${sf.account.id}/suspend`, {}, { headers: admin })
+        expect(suspended.data.account.status).toBe("suspended")
+        sandbox().clearLog()
+
+        for (let i = 0; i < 4; i++) {
+          const res = await post("/store/chatwoot/contact", { email: "paused@example.com", message: `try ${i}` }, sf.headers)
+          expect(res.status).toBe(409)
+          expect(res.data.message).toMatch(/not available .*right now/)
+        }
+        expect(sandbox().requests.filter((r) => r.path.includes("/public/api/"))).toEqual([])
+        expect(conversationsIn(apiInboxId(sf))).toHaveLength(0)
+        const chatwoot = container.resolve<ChatwootModuleService>("chatwoot")
+        expect(await chatwoot.listChatwootSyncJobs({ kind: "contact_message", account_id: sf.account.id })).toEqual([])
+
+        // refused attempts did not use up the sender's allowance: after resuming, the first message goes through
+        await api.post(`/admin/chatwoot/accounts/${sf.account.id}/resume`, {}, { headers: admin })
+        const res = await post("/store/chatwoot/contact", { email: "paused@example.com", message: "now?" }, sf.headers)
+        expect(res.status).toBe(201)
+      })
     })
 
     describe("POST /store/chatwoot/events", () => {

@@ -210,7 +210,7 @@ medusaIntegrationTestRunner({
         )
         expect(res.status).toBe(200)
         expect(res.data.widget).toEqual(
-          expect.objectContaining({ enabled: false, reason: "suspended", website_token: null, base_url: null })
+          expect.objectContaining({ enabled: false, reason: "suspended", website_token: null, base_url: null, fallback: { contact_form: false } })
         )
 
         await api.post(`/admin/chatwoot/accounts/${a.account.id}/resume`, {}, { headers: admin })

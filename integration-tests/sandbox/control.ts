@@ -119,6 +119,34 @@ export function registerControlRoutes(router: Router<ControlContext>, sandbox: S
 
   router.on("GET", "/__sandbox/deliveries", () => json(200, { deliveries: sandbox.deliveries }))
 
+  /** Conversations (optionally `?account_id=`), each with its contact and messages: what an agent would see. */
+  router.on("GET", "/__sandbox/conversations", (ctx) => {
+    const accountId = int(ctx.req.query.account_id)
+    const s = sandbox.state
+    const conversations = [...s.conversations.values()]
+      .filter((c) => accountId === undefined || c.account_id === accountId)
+      .map((c) => {
+        const contact = s.contacts.get(c.contact_id)
+        return {
+          account_id: c.account_id,
+          id: c.display_id,
+          inbox_id: c.inbox_id,
+          status: c.status,
+          priority: c.priority,
+          team_id: c.team_id,
+          labels: c.labels,
+          custom_attributes: c.custom_attributes,
+          contact: contact
+            ? { id: contact.id, name: contact.name, email: contact.email, identifier: contact.identifier }
+            : null,
+          messages: [...s.messages.values()]
+            .filter((m) => m.conversation_id === c.id)
+            .map((m) => ({ id: m.id, content: m.content, message_type: m.message_type, private: m.private })),
+        }
+      })
+    return json(200, { conversations })
+  })
+
   /**
    * Body keys (snake_case; camelCase also accepted): latency_ms, rate_limit {retry_after_seconds,
    * retry_after_date, requests, for_ms, match}, server_error {status, requests, match}, timeout

@@ -89,7 +89,9 @@ export const POST = async (req: AuthenticatedMedusaRequest<StorePostChatwootCont
   const target = await getContactTarget(req.scope, salesChannelIds)
   if (!target) throw new MedusaError(MedusaError.Types.NOT_FOUND, "The contact form is not available for this storefront")
   if (target === "unavailable") {
-    throw new MedusaError(MedusaError.Types.CONFLICT, "The contact form is not available for this storefront right now")
+    // answered here: Medusa's error handler would swap a CONFLICT's message for an idempotency-key hint
+    res.status(409).json({ type: "not_available", message: "The contact form is not available for this storefront right now" })
+    return
   }
   storefrontLimiters.contactPerIp.hit(ip)
   storefrontLimiters.contactPerEmail.hit(body.email)
