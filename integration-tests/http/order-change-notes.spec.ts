@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { cancelOrderWorkflow, createOrderWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { adminHeaders } from "../helpers/auth"
 import { useChatwootSandbox } from "../helpers/sandbox"
 import { syncTestKit, until } from "../helpers/sync-kit"
@@ -24,7 +24,7 @@ medusaIntegrationTestRunner({
     const kit = syncTestKit({ api, container: () => container, headers: () => headers, sandbox })
 
     /** A customer of the default storefront with an order, their contact and (optionally) an open conversation. */
-    async function customerWithOrder(email: string, openConversation = true) {
+    async function customerWithOrder(email: string, openConversation = true, complete = true) {
       const shop = await kit.storefront("Webshop")
       await kit.makeDefault(shop.salesChannelId)
       const customer = await kit.registerCustomer(email)
@@ -39,9 +39,25 @@ medusaIntegrationTestRunner({
         const conversation = await client.conversations.create({ source_id: contactInbox.source_id, inbox_id: contactInbox.inbox_id, contact_id: contact.id })
         await client.messages.create(conversation.id, { content: "Any news?", message_type: "incoming" })
       }
-      const order = await kit.placeOrder(customer, shop.salesChannelId, 10)
+      const order = complete ? await kit.placeOrder(customer, shop.salesChannelId, 10) : await pendingOrder(customer, shop.salesChannelId)
       await kit.idle()
       return { shop, customer, contact, order }
+    }
+
+    /** An order placed but not completed (only those can be canceled). */
+    async function pendingOrder(customer: { id: string; email: string }, salesChannelId: string) {
+      const { result: regions } = await createRegionsWorkflow(container).run({ input: { regions: [{ name: "EU", currency_code: "eur" }] } })
+      const { result } = await createOrderWorkflow(container).run({
+        input: {
+          customer_id: customer.id,
+          email: customer.email,
+          sales_channel_id: salesChannelId,
+          currency_code: "eur",
+          region_id: regions[0].id,
+          items: [{ title: "Tea", quantity: 1, unit_price: 10 }],
+        } as never,
+      })
+      return result as unknown as { id: string; display_id: number }
     }
 
     const notes = (orderId: string, change: string) =>
@@ -56,7 +72,7 @@ medusaIntegrationTestRunner({
       })
 
     it("a canceled order gets one private note in the open conversation; a re-delivered event adds none", async () => {
-      const { customer, order } = await customerWithOrder("cancel@example.com")
+      const { customer, order } = await customerWithOrder("cancel@example.com", true, false)
       await cancelOrderWorkflow(container).run({ input: { order_id: order.id } })
       const [note] = await until("the cancel note", () => {
         const found = notes(order.id, "canceled")
@@ -117,7 +133,7 @@ medusaIntegrationTestRunner({
     })
 
     it("without an open conversation no note is posted", async () => {
-      const { customer, order } = await customerWithOrder("no-chat@example.com", false)
+      const { customer, order } = await customerWithOrder("no-chat@example.com", false, false)
       await cancelOrderWorkflow(container).run({ input: { order_id: order.id } })
       const rows = await noteRowsDone(customer.id)
       expect(rows[0].last_error).toBe("skipped: no open conversation")
