@@ -245,6 +245,42 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("URL token for Chatwoot < 4.12 (opt-in per account)", () => {
+      it("off by default; when on, unsigned deliveries need the token from the webhook URL, and it is never returned", async () => {
+        const s = await setup()
+        const body = () => buildConversationPayload("conversation_created", conversationOverrides(s, { id: 70, updated_at: T0 }))
+        // default: an unsigned delivery is refused
+        expect((await sandbox().sendWebhook(s.cwId, "conversation_created", body(), { sign: false }))[0].status).toBe(401)
+
+        const res = await api.post(`/admin/chatwoot/accounts/${s.account.id}/webhook-auth`, { mode: "url_token" }, { headers })
+        expect(res.data.webhook_auth).toEqual({ mode: "url_token", webhook_updated: true })
+        const webhook = [...sandbox().state.webhooks.values()].find((w) => w.account_id === s.cwId)!
+        const token = new URL(webhook.url).searchParams.get("token")
+        expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/)
+        expect(JSON.stringify(res.data)).not.toContain(token)
+        const account = await api.get(`/admin/chatwoot/accounts/${s.account.id}`, { headers })
+        expect(JSON.stringify(account.data)).not.toContain(token)
+        routeWebhooksTo(sandbox(), api, s.cwId)
+
+        // an old Chatwoot: no signature, the token in the URL
+        expect((await sandbox().sendWebhook(s.cwId, "conversation_created", body(), { sign: false }))[0].status).toBe(200)
+        await until("the mirror", () => mirrorOf(s.account.id, 70))
+        const wrong = await postRaw(api, s.account.id, JSON.stringify(body()), { query: "?token=wrong" })
+        expect(wrong.status).toBe(401)
+        const none = await postRaw(api, s.account.id, JSON.stringify(body()), { secret: webhookSecretOf(sandbox(), s.cwId) })
+        expect(none.status).toBe(401)
+
+        // off again: the URL loses its token and signatures are required once more
+        await api.post(`/admin/chatwoot/accounts/${s.account.id}/webhook-auth`, { mode: "signature" }, { headers })
+        expect(webhook.url).not.toContain("token=")
+        routeWebhooksTo(sandbox(), api, s.cwId)
+        expect((await sandbox().sendWebhook(s.cwId, "conversation_created", body(), { sign: false }))[0].status).toBe(401)
+        expect((await sandbox().sendWebhook(s.cwId, "conversation_created", body()))[0].status).toBe(200)
+        const bad = await api.post(`/admin/chatwoot/accounts/${s.account.id}/webhook-auth`, { mode: "plaintext" }, { headers, validateStatus: () => true })
+        expect(bad.status).toBe(400)
+      })
+    })
+
     describe("refused deliveries have no side effects", () => {
       it("bad signature, wrong secret, stale timestamp, missing headers, unknown account, oversized body, non-JSON", async () => {
         const s = await setup()

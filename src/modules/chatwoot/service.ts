@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto"
+import { createHash, createHmac, hkdfSync, randomBytes } from "node:crypto"
 import type { Context } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
@@ -46,7 +46,6 @@ export type SecretPurpose =
   | "dashboard_app_secret"
   | "hmac_token"
   | "api_inbox_secret"
-  | "webhook_url_token"
 
 /**
  * The `chatwoot` module service: owns the plugin's tables, the Chatwoot
@@ -506,18 +505,30 @@ export default class ChatwootModuleService extends MedusaService({
       { select: ["id", "status", "webhook_secret_encrypted", "settings"] }
     )
     if (!account) return null
-    const settings = (account.settings ?? {}) as { webhook_url_token_encrypted?: string | null }
+    const settings = (account.settings ?? {}) as WebhookAuthSettings
     const auth: WebhookAuth = {
       account_id: account.id,
       status: account.status,
       secret: account.webhook_secret_encrypted ? this.decryptSecret("webhook_secret", account.webhook_secret_encrypted) : null,
-      url_token: settings.webhook_url_token_encrypted
-        ? this.decryptSecret("webhook_url_token", settings.webhook_url_token_encrypted)
-        : null,
+      url_token:
+        settings.webhook_auth === "url_token" && settings.webhook_url_token_nonce
+          ? this.webhookUrlToken(account.id, settings.webhook_url_token_nonce)
+          : null,
     }
     this.webhookAuthCache_.set(accountRowId, { at: nowMs, auth })
     if (this.webhookAuthCache_.size > 1000) this.webhookAuthCache_.delete(this.webhookAuthCache_.keys().next().value as string)
     return auth
+  }
+
+  /**
+   * The URL token of an account that opted into it (Chatwoot < 4.12 signs
+   * nothing): derived from `encryption_key`, the account and a random nonce
+   * kept in the account's settings, so no secret is stored. Turning the
+   * option off and on again (new nonce) rotates it.
+   */
+  webhookUrlToken(accountRowId: string, nonce: string): string {
+    const key = Buffer.from(hkdfSync("sha256", Buffer.from(this.options_.encryption_key, "utf8"), "medusa-plugin-chatwoot", "webhook-url-token-v1", 32))
+    return createHmac("sha256", key).update(`${accountRowId}:${nonce}`).digest("base64url")
   }
 
   /** Forgets cached webhook secrets (after a secret or URL token changed). */
@@ -716,6 +727,13 @@ export default class ChatwootModuleService extends MedusaService({
 }
 
 const WEBHOOK_AUTH_CACHE_MS = 10_000
+
+/** Non-secret webhook settings kept in `chatwoot_account.settings`. */
+export type WebhookAuthSettings = {
+  /** `url_token` for Chatwoot < 4.12 (opt-in); default: signature. */
+  webhook_auth?: "signature" | "url_token"
+  webhook_url_token_nonce?: string | null
+}
 
 export type WebhookAuth = {
   account_id: string
