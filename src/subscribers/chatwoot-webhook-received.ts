@@ -3,6 +3,7 @@ import { CHATWOOT_MODULE } from "../modules/chatwoot"
 import type ChatwootModuleService from "../modules/chatwoot/service"
 import { CHATWOOT_WEBHOOK_RECEIVED, type ChatwootWebhookReceived } from "../modules/chatwoot/webhooks/events"
 import { processChatwootWebhookWorkflow } from "../workflows/process-chatwoot-webhook"
+import { webhookProcessingGate } from "../workflows/webhooks/concurrency"
 import { routeChatwootConversationWorkflow } from "../workflows/route-chatwoot-conversation"
 
 /**
@@ -13,6 +14,18 @@ import { routeChatwootConversationWorkflow } from "../workflows/route-chatwoot-c
  */
 export default async function chatwootWebhookReceived({ event, container }: SubscriberArgs<ChatwootWebhookReceived>) {
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
+  const ran = await webhookProcessingGate.run(() => processDelivery(event.data, container, chatwoot))
+  if (!ran) {
+    await chatwoot.updateChatwootWebhookDeliveries({ id: event.data.delivery_id, error: "dropped: processing backlog full" })
+  }
+}
+
+async function processDelivery(
+  data: ChatwootWebhookReceived,
+  container: SubscriberArgs<ChatwootWebhookReceived>["container"],
+  chatwoot: ChatwootModuleService
+) {
+  const event = { data }
   try {
     const { result } = await processChatwootWebhookWorkflow(container).run({ input: event.data })
     const routes: number[] = []
