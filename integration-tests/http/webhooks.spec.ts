@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { deleteCustomersWorkflow } from "@medusajs/medusa/core-flows"
 import { adminHeaders } from "../helpers/auth"
 import { useChatwootSandbox } from "../helpers/sandbox"
 import { syncTestKit, until } from "../helpers/sync-kit"
@@ -205,6 +206,38 @@ medusaIntegrationTestRunner({
         expect((await sandbox().sendWebhook(s.cwId, "webwidget_triggered", payload))[0].status).toBe(200)
         const row = await until("the mirror", () => mirrorOf(s.account.id, 44))
         expect(row.status).toBe("open")
+      })
+    })
+
+    describe("GDPR", () => {
+      it("export includes the customer's mirrored conversations and contact changes; deleting the customer erases them", async () => {
+        const s = await setup()
+        const customer = await kit.registerCustomer("gdpr@example.com")
+        await sandbox().sendWebhook(
+          s.cwId,
+          "conversation_created",
+          buildConversationPayload("conversation_created", conversationOverrides(s, { id: 80, updated_at: T0, meta: { sender: { id: 9, identifier: customer.id } } }))
+        )
+        await sandbox().sendWebhook(
+          s.cwId,
+          "contact_updated",
+          buildContactPayload("contact_updated", { account: { id: s.cwId }, id: 9, identifier: customer.id, email: "changed@example.com" }, [
+            { email: { previous_value: "gdpr@example.com", current_value: "changed@example.com" } },
+          ])
+        )
+        await until("both rows", async () =>
+          (await chatwoot().listChatwootConversations({ customer_id: customer.id })).length &&
+          (await chatwoot().listChatwootContactChanges({ customer_id: customer.id })).length
+        )
+        const exported = (await api.get(`/admin/chatwoot/customers/${customer.id}/export`, { headers })).data
+        expect(exported.plugin.conversations).toEqual([expect.objectContaining({ chatwoot_conversation_id: 80, customer_id: customer.id })])
+        expect(exported.plugin.contact_changes).toEqual([expect.objectContaining({ chatwoot_contact_id: 9 })])
+
+        await deleteCustomersWorkflow(container).run({ input: { ids: [customer.id] } })
+        await until("the mirror erased", async () =>
+          (await chatwoot().listChatwootConversations({ customer_id: customer.id })).length === 0 &&
+          (await chatwoot().listChatwootContactChanges({ customer_id: customer.id })).length === 0
+        )
       })
     })
 
