@@ -697,6 +697,22 @@ export default class ChatwootModuleService extends MedusaService({
     return rows.length > 0
   }
 
+  /** Deletes delivery records created before `before` (in batches); returns how many. */
+  @InjectManager()
+  async purgeWebhookDeliveries(before: Date, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<number> {
+    const manager = sharedContext.manager!
+    let total = 0
+    for (;;) {
+      const rows = await manager.execute(
+        `delete from chatwoot_webhook_delivery where id in (
+           select id from chatwoot_webhook_delivery where created_at < ? limit 5000) returning id`,
+        [before]
+      )
+      total += rows.length
+      if (rows.length < 5000) return total
+    }
+  }
+
   /**
    * Keeps one pending review row per contact with the latest differences
    * between the Chatwoot contact and the Medusa customer.

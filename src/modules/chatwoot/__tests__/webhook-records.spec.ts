@@ -62,6 +62,13 @@ moduleIntegrationTestRunner<ChatwootModuleService>({
         expect(rows.map((r) => [r.account_id, r.reason]).sort()).toEqual([[null, "unknown_account"], ["cwacc_a", "bad_signature"]].sort())
       })
 
+      it("old records are purged", async () => {
+        await service.recordWebhookDelivery({ account_id: "cwacc_a", delivery_key: "delivery:old", outcome: "accepted" })
+        expect(await service.purgeWebhookDeliveries(new Date(Date.now() - 60_000))).toBe(0)
+        expect(await service.purgeWebhookDeliveries(new Date(Date.now() + 60_000))).toBe(1)
+        expect(await service.listChatwootWebhookDeliveries({})).toEqual([])
+      })
+
       it("caches the account's decrypted secret briefly and never an unknown account", async () => {
         const account = await service.createChatwootAccounts({
           name: "A",
