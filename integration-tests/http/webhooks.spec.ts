@@ -118,7 +118,11 @@ medusaIntegrationTestRunner({
           meta: { sender: { id: 8, identifier: customer.id, email: "orders@example.com" } },
         })
         const send = (overrides: Record<string, unknown>) =>
-          sandbox().sendWebhook(s.cwId, "message_created", buildMessagePayload("message_created", { conversation, ...overrides }))
+          sandbox().sendWebhook(
+            s.cwId,
+            "message_created",
+            buildMessagePayload("message_created", { account: { id: s.cwId, name: "Webshop" }, conversation, ...overrides })
+          )
 
         // someone else's order number is not linked
         expect((await send({ id: 1, content: `Where is order #${theirs.display_id}?`, created_at: new Date((T0 + 10) * 1000).toISOString() }))[0].status).toBe(200)
@@ -206,6 +210,17 @@ medusaIntegrationTestRunner({
         expect((await sandbox().sendWebhook(s.cwId, "webwidget_triggered", payload))[0].status).toBe(200)
         const row = await until("the mirror", () => mirrorOf(s.account.id, 44))
         expect(row.status).toBe("open")
+      })
+    })
+
+    describe("account scoping", () => {
+      it("a signed payload naming another Chatwoot account is acknowledged but not applied", async () => {
+        const s = await setup()
+        const foreign = buildConversationPayload("conversation_created", conversationOverrides(s, { id: 90, updated_at: T0, account: { id: s.cwId + 1000, name: "Other" } }))
+        expect((await sandbox().sendWebhook(s.cwId, "conversation_created", foreign))[0].status).toBe(200)
+        const [row] = await processed(s.account.id)
+        expect(row.reason).toBe("payload of another account")
+        expect(await chatwoot().listChatwootConversations({ account_id: s.account.id })).toEqual([])
       })
     })
 

@@ -697,6 +697,49 @@ export default class ChatwootModuleService extends MedusaService({
     return rows.length > 0
   }
 
+  /**
+   * Webhook health of an account (design §8) since a moment: deliveries per
+   * outcome, refusals per reason, processing failures and the last accepted
+   * delivery. Unknown-account refusals have no account (`account_id: null`).
+   */
+  @InjectManager()
+  async webhookDeliveryStats(
+    filter: { account_id: string | null; since: Date },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ) {
+    const manager = sharedContext.manager!
+    const scope = filter.account_id === null ? "account_id is null" : "account_id = ?"
+    const params = filter.account_id === null ? [filter.since] : [filter.account_id, filter.since]
+    const rows = (await manager.execute(
+      `select outcome, reason, (error is not null) as failed, count(*)::int as count, max(created_at) as last_at
+         from chatwoot_webhook_delivery where ${scope} and created_at >= ? and deleted_at is null
+        group by outcome, reason, (error is not null)`,
+      params
+    )) as { outcome: string; reason: string | null; failed: boolean; count: number; last_at: Date }[]
+    const stats = {
+      accepted: 0,
+      duplicate: 0,
+      rejected: 0,
+      processing_failed: 0,
+      rejected_by_reason: {} as Record<string, number>,
+      last_accepted_at: null as Date | null,
+    }
+    for (const row of rows) {
+      if (row.outcome === "accepted") {
+        stats.accepted += row.count
+        if (row.failed) stats.processing_failed += row.count
+        const at = new Date(row.last_at)
+        if (!stats.last_accepted_at || at > stats.last_accepted_at) stats.last_accepted_at = at
+      } else if (row.outcome === "duplicate") stats.duplicate += row.count
+      else {
+        stats.rejected += row.count
+        const reason = row.reason ?? "unknown"
+        stats.rejected_by_reason[reason] = (stats.rejected_by_reason[reason] ?? 0) + row.count
+      }
+    }
+    return stats
+  }
+
   /** Deletes delivery records created before `before` (in batches); returns how many. */
   @InjectManager()
   async purgeWebhookDeliveries(before: Date, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<number> {

@@ -62,6 +62,27 @@ moduleIntegrationTestRunner<ChatwootModuleService>({
         expect(rows.map((r) => [r.account_id, r.reason]).sort()).toEqual([[null, "unknown_account"], ["cwacc_a", "bad_signature"]].sort())
       })
 
+      it("sums up an account's deliveries for the health page", async () => {
+        const since = new Date(Date.now() - 60_000)
+        const a = await service.recordWebhookDelivery({ account_id: "cwacc_a", delivery_key: "delivery:1", outcome: "accepted" })
+        await service.recordWebhookDelivery({ account_id: "cwacc_a", delivery_key: "delivery:2", outcome: "accepted" })
+        await service.recordWebhookDelivery({ account_id: "cwacc_a", delivery_key: "delivery:2", outcome: "accepted" })
+        await service.recordWebhookDelivery({ account_id: "cwacc_a", outcome: "rejected", reason: "bad_signature" })
+        await service.recordWebhookDelivery({ account_id: "cwacc_a", outcome: "rejected", reason: "bad_signature" })
+        await service.recordWebhookDelivery({ account_id: "cwacc_a", outcome: "rejected", reason: "stale_timestamp" })
+        await service.recordWebhookDelivery({ account_id: null, outcome: "rejected", reason: "unknown_account" })
+        await service.updateChatwootWebhookDeliveries({ id: a.id, error: "boom" })
+        expect(await service.webhookDeliveryStats({ account_id: "cwacc_a", since })).toEqual({
+          accepted: 2,
+          duplicate: 1,
+          rejected: 3,
+          processing_failed: 1,
+          rejected_by_reason: { bad_signature: 2, stale_timestamp: 1 },
+          last_accepted_at: expect.any(Date),
+        })
+        expect((await service.webhookDeliveryStats({ account_id: null, since })).rejected_by_reason).toEqual({ unknown_account: 1 })
+      })
+
       it("old records are purged", async () => {
         await service.recordWebhookDelivery({ account_id: "cwacc_a", delivery_key: "delivery:old", outcome: "accepted" })
         expect(await service.purgeWebhookDeliveries(new Date(Date.now() - 60_000))).toBe(0)

@@ -33,7 +33,7 @@ async function apply(container: MedusaContainer, input: ApplyInput, target: Rout
  * labels back (a team is never unassigned: an agent may have chosen it since).
  */
 export const applyChatwootRoutingStep = createStep(
-  { name: "chatwoot-apply-routing", maxRetries: 2, retryInterval: 1 },
+  { name: "chatwoot-apply-routing", maxRetries: 1 },
   async (input: ApplyInput, { container }) => {
     if (!input.plan || !input.current) return new StepResponse([] as string[], null as ApplyInput | null)
     const changed = await apply(container, input, input.plan, input.current)

@@ -160,6 +160,11 @@ export const prepareChatwootWebhookStep = createStep(
     if (row.status === "suspended") return new StepResponse({ ...out, skipped: "account suspended" })
     const account: Account = { id: row.id, status: row.status, sales_channel_ids: row.storefronts.map((s) => s.sales_channel_id) }
     const payload = input.payload
+    // Chatwoot ≥ 4.14.2 names the account: a payload of another account never lands here
+    const named = (payload.account as { id?: unknown } | undefined)?.id
+    if (typeof named === "number" && row.chatwoot_account_id && named !== row.chatwoot_account_id) {
+      return new StepResponse({ ...out, skipped: "payload of another account" })
+    }
 
     switch (input.event) {
       case "conversation_created":
