@@ -4,6 +4,7 @@ import { adminHeaders } from "../helpers/auth"
 import { useChatwootSandbox } from "../helpers/sandbox"
 import { syncTestKit, until } from "../helpers/sync-kit"
 import { routeWebhooksTo } from "../helpers/webhooks"
+import { createOrderWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 
 jest.setTimeout(240_000)
 process.env.CHATWOOT_TIERS = JSON.stringify([
@@ -60,8 +61,23 @@ medusaIntegrationTestRunner({
       return { customer: c, contact }
     }
 
+    /** An order placed but not completed yet: the customer "has an open order". */
+    async function pendingOrder(c: { id: string; email: string }, salesChannelId: string) {
+      const { result: regions } = await createRegionsWorkflow(container).run({ input: { regions: [{ name: "EU open", currency_code: "eur" }] } })
+      await createOrderWorkflow(container).run({
+        input: {
+          customer_id: c.id,
+          email: c.email,
+          sales_channel_id: salesChannelId,
+          currency_code: "eur",
+          region_id: regions[0].id,
+          items: [{ title: "Tea", quantity: 1, unit_price: 1 }],
+        } as never,
+      })
+    }
+
     /** The customer writes in: a new conversation (Chatwoot fires conversation_created); the sandbox's live record. */
-    async function newConversation(accountRowId: string, contactId: number) {
+    async function newConversation(accountRowId: string, contactId: number, additional_attributes?: Record<string, unknown>) {
       const [account] = await kit.chatwoot().listChatwootAccounts({ id: accountRowId })
       const contactInbox = [...sandbox().state.contactInboxes.values()].find((ci) => ci.contact_id === contactId)
       if (!contactInbox) throw new Error("contact has no contact inbox")
@@ -69,6 +85,7 @@ medusaIntegrationTestRunner({
         source_id: contactInbox.source_id,
         inbox_id: contactInbox.inbox_id,
         contact_id: contactId,
+        ...(additional_attributes ? { additional_attributes } : {}),
       })
       return [...sandbox().state.conversations.values()].find(
         (c) => c.display_id === created.id && c.account_id === account.chatwoot_account_id
@@ -91,6 +108,7 @@ medusaIntegrationTestRunner({
       expect(gold.contact.custom_attributes.medusa_tier).toBe("gold")
       expect(bronze.contact.custom_attributes.medusa_tier).toBe("bronze")
 
+      await pendingOrder(gold.customer, shop.salesChannelId)
       const goldConversation = await newConversation(shop.account.id, gold.contact.id)
       const bronzeConversation = await newConversation(shop.account.id, bronze.contact.id)
       const goldRow = await routed(shop.account.id, goldConversation.display_id)
@@ -99,7 +117,7 @@ medusaIntegrationTestRunner({
 
       expect(goldConversation.priority).toBe("high")
       expect(goldConversation.team_id).toBe(shop.team.id)
-      expect(goldConversation.labels).toEqual(expect.arrayContaining(["webshop", "gold"]))
+      expect(goldConversation.labels).toEqual(["gold", "has-open-order", "webshop"])
       expect(goldRow).toMatchObject({ customer_id: gold.customer.id, routed_tier: "gold" })
 
       expect(bronzeConversation.priority).toBeNull()
@@ -113,6 +131,21 @@ medusaIntegrationTestRunner({
         const [row] = await kit.chatwoot().listChatwootConversations({ account_id: shop.account.id, chatwoot_conversation_id: goldConversation.display_id })
         return row.priority === "high" && row.team_id === shop.team.id ? row : undefined
       })
+    })
+
+    it("a conversation in a language with its own team goes to that team", async () => {
+      const shop = await routedStorefront()
+      const res = await api.post(
+        `/admin/chatwoot/storefronts/${shop.salesChannelId}/routing`,
+        { enabled: true, storefront_team: "Webshop VIP", language_teams: [{ language: "de", team: "DACH desk" }] },
+        { headers }
+      )
+      const dach = res.data.routing.rules.language_teams[0].team as { id: number; name: string }
+      expect([...sandbox().state.teams.values()].find((t) => t.id === dach.id)?.name).toBe("dach desk")
+      const { contact } = await customer("kunde@example.com", shop, 5)
+      const german = await newConversation(shop.account.id, contact.id, { conversation_language: "de-DE" })
+      await routed(shop.account.id, german.display_id)
+      expect(german.team_id).toBe(dach.id)
     })
 
     it("routing is re-applied when the customer's tier changes", async () => {
