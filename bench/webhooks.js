@@ -190,7 +190,10 @@ async function main() {
       await new Promise((r) => setTimeout(r, 3000))
     }
     agent.destroy()
-    const sustainable = steps.filter((s) => s.p99_ms !== null && s.p99_ms <= TARGET_P99_MS && s.non_2xx === 0 && s.errors === 0)
+    const meets = (s) => s.p99_ms !== null && s.p99_ms <= TARGET_P99_MS && s.non_2xx === 0 && s.errors === 0
+    // the rates up to the first step that missed the target (a later lucky step does not count)
+    const firstMiss = steps.findIndex((s) => !meets(s))
+    const sustainable = firstMiss === -1 ? steps : steps.slice(0, firstMiss)
     const report = {
       at: new Date().toISOString(),
       node: process.version,
@@ -210,7 +213,7 @@ async function main() {
         `${String(s.offered_per_s).padStart(5)}/s offered  ${String(s.accepted_per_s).padStart(7)}/s accepted  p50 ${String(s.p50_ms).padStart(7)} ms  p99 ${String(s.p99_ms).padStart(8)} ms  max ${String(s.max_ms).padStart(8)} ms  non-2xx ${s.non_2xx}  errors ${s.errors}`
     )
     process.stdout.write(
-      `${rows.join("\n")}\nhighest rate with p99 ≤ ${TARGET_P99_MS} ms: ${report.max_rate_meeting_target ?? "none"}/s\nwritten to ${path.relative(ROOT, RESULTS)}\n`
+      `${rows.join("\n")}\nevery rate up to … met p99 ≤ ${TARGET_P99_MS} ms: ${report.max_rate_meeting_target ?? "none"}/s\nwritten to ${path.relative(ROOT, RESULTS)}\n`
     )
     process.exitCode = report.meets_target ? 0 : 1
   } finally {
