@@ -56,6 +56,8 @@ export default defineConfig({
         public_url: process.env.MEDUSA_PUBLIC_URL || "http://localhost:9000",
         encryption_key: process.env.CHATWOOT_ENCRYPTION_KEY,
         auto_provision: process.env.CHATWOOT_AUTO_PROVISION ? process.env.CHATWOOT_AUTO_PROVISION === "true" : undefined,
+        // JSON list of { name, min_lifetime_value } (tests, demo); unset: the plugin's default tiers
+        tiers: process.env.CHATWOOT_TIERS ? JSON.parse(process.env.CHATWOOT_TIERS) : undefined,
         rate_limit_per_minute: process.env.CHATWOOT_RATE_LIMIT_PER_MINUTE
           ? Number(process.env.CHATWOOT_RATE_LIMIT_PER_MINUTE)
           : undefined,

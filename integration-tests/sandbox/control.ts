@@ -95,7 +95,8 @@ export function stateSummary(sandbox: Sandbox) {
         })),
       webhooks: [...s.webhooks.values()]
         .filter((w) => w.account_id === account.id)
-        .map((w) => ({ id: w.id, url: w.url, subscriptions: w.subscriptions })),
+        // the signing secret, as Chatwoot's webhook API shows it to administrators (benchmarks sign with it)
+        .map((w) => ({ id: w.id, url: w.url, subscriptions: w.subscriptions, secret: w.secret })),
       dashboard_apps: count(s.dashboardApps, account.id),
       contacts: count(s.contacts, account.id),
       conversations: count(s.conversations, account.id),

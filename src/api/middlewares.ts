@@ -12,6 +12,13 @@ import {
 } from "./admin/chatwoot/accounts/validators"
 import { StoreGetChatwootWidget, StorePostChatwootContact, StorePostChatwootEvents } from "./store/chatwoot/validators"
 import { AdminGetChatwootSync, AdminReplayChatwootSync } from "./admin/chatwoot/sync/validators"
+import { rateLimitChatwootWebhooks } from "./hooks/chatwoot/rate-limit"
+import {
+  AdminDismissChatwootContactChange,
+  AdminListChatwootContactChanges,
+  AdminUpdateRoutingRules,
+  AdminUpdateWebhookAuth,
+} from "./admin/chatwoot/webhook-validators"
 
 export default defineMiddlewares({
   routes: [
@@ -81,6 +88,33 @@ export default defineMiddlewares({
       matcher: "/admin/chatwoot/agents",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminAddChatwootAgents)],
+    },
+    {
+      // Chatwoot's webhook: raw bytes kept for the signature, bounded body, per-IP limit
+      matcher: "/hooks/chatwoot/:id",
+      methods: ["POST"],
+      bodyParser: { preserveRawBody: true, sizeLimit: "512kb" },
+      middlewares: [rateLimitChatwootWebhooks],
+    },
+    {
+      matcher: "/admin/chatwoot/storefronts/:sales_channel_id/routing",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminUpdateRoutingRules)],
+    },
+    {
+      matcher: "/admin/chatwoot/contact-changes",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminListChatwootContactChanges, {})],
+    },
+    {
+      matcher: "/admin/chatwoot/contact-changes/:id/dismiss",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminDismissChatwootContactChange)],
+    },
+    {
+      matcher: "/admin/chatwoot/accounts/:id/webhook-auth",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminUpdateWebhookAuth)],
     },
   ],
 })

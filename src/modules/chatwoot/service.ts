@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto"
+import { createHash, createHmac, hkdfSync, randomBytes } from "node:crypto"
 import type { Context } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
@@ -18,6 +18,7 @@ import {
   ChatwootStorefront,
   ChatwootSyncJob,
   ChatwootWebhookDelivery,
+  ChatwootContactChange,
 } from "./models"
 import { CHATWOOT_OPTIONS } from "./loaders/options"
 import { CHATWOOT_CLIENT } from "./loaders/client"
@@ -39,7 +40,12 @@ type InjectedDependencies = {
 }
 
 /** What is encrypted at rest; each purpose is bound into its ciphertext. */
-export type SecretPurpose = "access_token" | "webhook_secret" | "dashboard_app_secret" | "hmac_token" | "api_inbox_secret"
+export type SecretPurpose =
+  | "access_token"
+  | "webhook_secret"
+  | "dashboard_app_secret"
+  | "hmac_token"
+  | "api_inbox_secret"
 
 /**
  * The `chatwoot` module service: owns the plugin's tables, the Chatwoot
@@ -55,6 +61,7 @@ export default class ChatwootModuleService extends MedusaService({
   ChatwootStorefront,
   ChatwootSyncJob,
   ChatwootWebhookDelivery,
+  ChatwootContactChange,
 }) {
   protected readonly options_: ResolvedChatwootOptions
   protected readonly client_: ChatwootClient
@@ -475,4 +482,342 @@ export default class ChatwootModuleService extends MedusaService({
       failed,
     }
   }
+
+  // ---------------------------------------------------------------------------
+  // Inbound webhooks (design §6): the receiver's account lookup, delivery
+  // records (de-duplication + health counts) and the conversation mirror.
+  // ---------------------------------------------------------------------------
+
+  private webhookAuthCache_ = new Map<string, { at: number; auth: WebhookAuth }>()
+
+  /**
+   * What the webhook receiver needs to verify a delivery for an account row:
+   * its signing secret and, when the account opted into it (Chatwoot < 4.12),
+   * its URL token. Decrypted secrets are cached for a few seconds so a burst of
+   * deliveries costs no database round trip each; unknown accounts are never
+   * cached. Null: no such account.
+   */
+  async webhookAuth(accountRowId: string, nowMs: number = Date.now()): Promise<WebhookAuth | null> {
+    const cached = this.webhookAuthCache_.get(accountRowId)
+    if (cached && nowMs - cached.at < WEBHOOK_AUTH_CACHE_MS) return cached.auth
+    const [account] = await this.listChatwootAccounts(
+      { id: accountRowId },
+      { select: ["id", "status", "webhook_secret_encrypted", "settings"] }
+    )
+    if (!account) return null
+    const settings = (account.settings ?? {}) as WebhookAuthSettings
+    const auth: WebhookAuth = {
+      account_id: account.id,
+      status: account.status,
+      secret: account.webhook_secret_encrypted ? this.decryptSecret("webhook_secret", account.webhook_secret_encrypted) : null,
+      url_token:
+        settings.webhook_auth === "url_token" && settings.webhook_url_token_nonce
+          ? this.webhookUrlToken(account.id, settings.webhook_url_token_nonce)
+          : null,
+    }
+    this.webhookAuthCache_.set(accountRowId, { at: nowMs, auth })
+    if (this.webhookAuthCache_.size > 1000) this.webhookAuthCache_.delete(this.webhookAuthCache_.keys().next().value as string)
+    return auth
+  }
+
+  /**
+   * The URL token of an account that opted into it (Chatwoot < 4.12 signs
+   * nothing): derived from `encryption_key`, the account and a random nonce
+   * kept in the account's settings, so no secret is stored. Turning the
+   * option off and on again (new nonce) rotates it.
+   */
+  webhookUrlToken(accountRowId: string, nonce: string): string {
+    const key = Buffer.from(hkdfSync("sha256", Buffer.from(this.options_.encryption_key, "utf8"), "medusa-plugin-chatwoot", "webhook-url-token-v1", 32))
+    return createHmac("sha256", key).update(`${accountRowId}:${nonce}`).digest("base64url")
+  }
+
+  /** Forgets cached webhook secrets (after a secret or URL token changed). */
+  clearWebhookAuthCache(accountRowId?: string) {
+    if (accountRowId) this.webhookAuthCache_.delete(accountRowId)
+    else this.webhookAuthCache_.clear()
+  }
+
+  /**
+   * Records a delivery. An accepted one claims its key (unique per account
+   * among accepted rows): when the key was already taken the delivery is
+   * recorded as a duplicate instead and `duplicate` is true. One statement, so
+   * two simultaneous copies of a delivery cannot both be accepted.
+   */
+  @InjectManager()
+  async recordWebhookDelivery(
+    input: {
+      account_id: string | null
+      delivery_key?: string | null
+      event?: string | null
+      outcome: "accepted" | "rejected"
+      reason?: string | null
+    },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string; duplicate: boolean }> {
+    const manager = sharedContext.manager!
+    const insert = (outcome: string, reason: string | null, conflict: string) =>
+      manager.execute(
+        `insert into chatwoot_webhook_delivery (id, account_id, delivery_key, event, outcome, reason, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, now(), now()) ${conflict} returning id`,
+        [
+          generateEntityId(undefined, "cwhook"),
+          input.account_id,
+          input.delivery_key ?? null,
+          input.event ?? null,
+          outcome,
+          reason,
+        ]
+      )
+    if (input.outcome === "accepted" && input.delivery_key) {
+      const rows = await insert(
+        "accepted",
+        null,
+        "on conflict (account_id, delivery_key) where delivery_key is not null and outcome = 'accepted' and deleted_at is null do nothing"
+      )
+      if (rows.length) return { id: rows[0].id, duplicate: false }
+      const dup = await insert("duplicate", "already received", "")
+      return { id: dup[0].id, duplicate: true }
+    }
+    const rows = await insert(input.outcome, input.reason ?? null, "")
+    return { id: rows[0].id, duplicate: false }
+  }
+
+  /**
+   * Inserts or updates the mirror of a conversation, atomically and only
+   * forwards: a delivery whose `chatwoot_updated_at` is older than the stored
+   * one changes nothing (returns null). Links (customer, order) are never
+   * cleared by a delivery that does not carry them.
+   */
+  @InjectManager()
+  async upsertConversationMirror(
+    data: ConversationMirrorInput,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ row: Record<string, unknown>; inserted: boolean } | null> {
+    const manager = sharedContext.manager!
+    const rows = await manager.execute(
+      `insert into chatwoot_conversation
+         (id, account_id, sales_channel_id, chatwoot_conversation_id, chatwoot_inbox_id, chatwoot_contact_id,
+          customer_id, email, order_id, order_link_source, status, priority, assignee_id, assignee_name,
+          team_id, team_name, labels, unread_count, chatwoot_created_at, chatwoot_updated_at, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, now(), now())
+       on conflict (account_id, chatwoot_conversation_id) where deleted_at is null do update set
+         sales_channel_id = coalesce(excluded.sales_channel_id, chatwoot_conversation.sales_channel_id),
+         chatwoot_inbox_id = coalesce(excluded.chatwoot_inbox_id, chatwoot_conversation.chatwoot_inbox_id),
+         chatwoot_contact_id = coalesce(excluded.chatwoot_contact_id, chatwoot_conversation.chatwoot_contact_id),
+         customer_id = coalesce(excluded.customer_id, chatwoot_conversation.customer_id),
+         email = coalesce(excluded.email, chatwoot_conversation.email),
+         order_id = coalesce(excluded.order_id, chatwoot_conversation.order_id),
+         order_link_source = case when excluded.order_id is not null then excluded.order_link_source
+                                  else chatwoot_conversation.order_link_source end,
+         status = excluded.status,
+         priority = excluded.priority,
+         assignee_id = excluded.assignee_id,
+         assignee_name = excluded.assignee_name,
+         team_id = excluded.team_id,
+         team_name = excluded.team_name,
+         labels = excluded.labels,
+         unread_count = excluded.unread_count,
+         chatwoot_created_at = coalesce(chatwoot_conversation.chatwoot_created_at, excluded.chatwoot_created_at),
+         chatwoot_updated_at = excluded.chatwoot_updated_at,
+         updated_at = now()
+       where chatwoot_conversation.chatwoot_updated_at is null
+          or excluded.chatwoot_updated_at >= chatwoot_conversation.chatwoot_updated_at
+       returning *, (xmax = 0) as inserted`,
+      [
+        generateEntityId(undefined, "cwconv"),
+        data.account_id,
+        data.sales_channel_id ?? null,
+        data.chatwoot_conversation_id,
+        data.chatwoot_inbox_id ?? null,
+        data.chatwoot_contact_id ?? null,
+        data.customer_id ?? null,
+        data.email ?? null,
+        data.order_id ?? null,
+        data.order_id ? "attribute" : null,
+        data.status,
+        data.priority ?? null,
+        data.assignee_id ?? null,
+        data.assignee_name ?? null,
+        data.team_id ?? null,
+        data.team_name ?? null,
+        JSON.stringify(data.labels ?? []),
+        data.unread_count ?? 0,
+        data.chatwoot_created_at ?? null,
+        data.chatwoot_updated_at,
+      ]
+    )
+    if (!rows.length) return null
+    const { inserted, ...row } = rows[0]
+    return { row, inserted: Boolean(inserted) }
+  }
+
+  /**
+   * Records a message on the mirror: the newest customer message or agent
+   * reply time only ever moves forwards, the preview follows the newest one.
+   * An order the customer mentioned links the conversation unless the
+   * conversation's own `order_id` attribute already did.
+   */
+  @InjectManager()
+  async recordConversationMessage(
+    input: {
+      account_id: string
+      chatwoot_conversation_id: number
+      from: "customer" | "agent"
+      at: Date
+      preview: string | null
+      mentioned_order_id?: string | null
+    },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<boolean> {
+    const manager = sharedContext.manager!
+    const column = input.from === "customer" ? "last_customer_message_at" : "last_agent_reply_at"
+    const other = input.from === "customer" ? "last_agent_reply_at" : "last_customer_message_at"
+    const rows = await manager.execute(
+      `update chatwoot_conversation set
+         ${column} = greatest(coalesce(${column}, ?), ?),
+         last_message = case when ? >= coalesce(greatest(${column}, ${other}), ?) then ? else last_message end,
+         order_id = case when ?::text is not null and order_link_source is distinct from 'attribute' then ? else order_id end,
+         order_link_source = case when ?::text is not null and order_link_source is distinct from 'attribute' then 'mention' else order_link_source end,
+         updated_at = now()
+       where account_id = ? and chatwoot_conversation_id = ? and deleted_at is null
+       returning id`,
+      [
+        input.at,
+        input.at,
+        input.at,
+        input.at,
+        input.preview,
+        input.mentioned_order_id ?? null,
+        input.mentioned_order_id ?? null,
+        input.mentioned_order_id ?? null,
+        input.account_id,
+        input.chatwoot_conversation_id,
+      ]
+    )
+    return rows.length > 0
+  }
+
+  /**
+   * Webhook health of an account (design §8) since a moment: deliveries per
+   * outcome, refusals per reason, processing failures and the last accepted
+   * delivery. Unknown-account refusals have no account (`account_id: null`).
+   */
+  @InjectManager()
+  async webhookDeliveryStats(
+    filter: { account_id: string | null; since: Date },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ) {
+    const manager = sharedContext.manager!
+    const scope = filter.account_id === null ? "account_id is null" : "account_id = ?"
+    const params = filter.account_id === null ? [filter.since] : [filter.account_id, filter.since]
+    const rows = (await manager.execute(
+      `select outcome, reason, (error is not null) as failed, count(*)::int as count, max(created_at) as last_at
+         from chatwoot_webhook_delivery where ${scope} and created_at >= ? and deleted_at is null
+        group by outcome, reason, (error is not null)`,
+      params
+    )) as { outcome: string; reason: string | null; failed: boolean; count: number; last_at: Date }[]
+    const stats = {
+      accepted: 0,
+      duplicate: 0,
+      rejected: 0,
+      processing_failed: 0,
+      rejected_by_reason: {} as Record<string, number>,
+      last_accepted_at: null as Date | null,
+    }
+    for (const row of rows) {
+      if (row.outcome === "accepted") {
+        stats.accepted += row.count
+        if (row.failed) stats.processing_failed += row.count
+        const at = new Date(row.last_at)
+        if (!stats.last_accepted_at || at > stats.last_accepted_at) stats.last_accepted_at = at
+      } else if (row.outcome === "duplicate") stats.duplicate += row.count
+      else {
+        stats.rejected += row.count
+        const reason = row.reason ?? "unknown"
+        stats.rejected_by_reason[reason] = (stats.rejected_by_reason[reason] ?? 0) + row.count
+      }
+    }
+    return stats
+  }
+
+  /** Deletes delivery records created before `before` (in batches); returns how many. */
+  @InjectManager()
+  async purgeWebhookDeliveries(before: Date, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<number> {
+    const manager = sharedContext.manager!
+    let total = 0
+    for (;;) {
+      const rows = await manager.execute(
+        `delete from chatwoot_webhook_delivery where id in (
+           select id from chatwoot_webhook_delivery where created_at < ? limit 5000) returning id`,
+        [before]
+      )
+      total += rows.length
+      if (rows.length < 5000) return total
+    }
+  }
+
+  /**
+   * Keeps one pending review row per contact with the latest differences
+   * between the Chatwoot contact and the Medusa customer.
+   */
+  @InjectManager()
+  async upsertContactChange(
+    input: { account_id: string; customer_id: string; chatwoot_contact_id: number; changes: Record<string, unknown> },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string; inserted: boolean }> {
+    const manager = sharedContext.manager!
+    const rows = await manager.execute(
+      `insert into chatwoot_contact_change (id, account_id, customer_id, chatwoot_contact_id, changes, status, created_at, updated_at)
+       values (?, ?, ?, ?, ?::jsonb, 'pending', now(), now())
+       on conflict (account_id, chatwoot_contact_id) where status = 'pending' and deleted_at is null
+       do update set changes = chatwoot_contact_change.changes || excluded.changes,
+                     customer_id = excluded.customer_id, updated_at = now()
+       returning id, (xmax = 0) as inserted`,
+      [
+        generateEntityId(undefined, "cwchg"),
+        input.account_id,
+        input.customer_id,
+        input.chatwoot_contact_id,
+        JSON.stringify(input.changes),
+      ]
+    )
+    return { id: rows[0].id, inserted: Boolean(rows[0].inserted) }
+  }
+}
+
+const WEBHOOK_AUTH_CACHE_MS = 10_000
+
+/** Non-secret webhook settings kept in `chatwoot_account.settings`. */
+export type WebhookAuthSettings = {
+  /** `url_token` for Chatwoot < 4.12 (opt-in); default: signature. */
+  webhook_auth?: "signature" | "url_token"
+  webhook_url_token_nonce?: string | null
+}
+
+export type WebhookAuth = {
+  account_id: string
+  status: string
+  secret: string | null
+  url_token: string | null
+}
+
+export type ConversationMirrorInput = {
+  account_id: string
+  sales_channel_id?: string | null
+  chatwoot_conversation_id: number
+  chatwoot_inbox_id?: number | null
+  chatwoot_contact_id?: number | null
+  customer_id?: string | null
+  email?: string | null
+  order_id?: string | null
+  status: "open" | "resolved" | "pending" | "snoozed"
+  priority?: string | null
+  assignee_id?: number | null
+  assignee_name?: string | null
+  team_id?: number | null
+  team_name?: string | null
+  labels?: string[]
+  unread_count?: number
+  chatwoot_created_at?: Date | null
+  chatwoot_updated_at: Date
 }

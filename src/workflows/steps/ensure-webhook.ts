@@ -16,11 +16,12 @@ export const ensureWebhookStep = createStep(
     const api = chatwoot.accountApi(account)
     const url = chatwoot.webhookUrl(account.id)
 
-    let webhook = (await api.webhooks.list()).find((w) => w.url === url)
+    // a URL with the opt-in ?token= (Chatwoot < 4.12) is still this account's webhook
+    let webhook = (await api.webhooks.list()).find((w) => w.url.split("?")[0] === url)
     const missing = webhook ? WEBHOOK_SUBSCRIPTIONS.filter((e) => !webhook!.subscriptions.includes(e)) : []
     if (webhook && missing.length) {
       webhook = await api.webhooks.update(webhook.id, {
-        url,
+        url: webhook.url,
         name: WEBHOOK_NAME,
         subscriptions: [...new Set([...webhook.subscriptions, ...WEBHOOK_SUBSCRIPTIONS])] as typeof WEBHOOK_SUBSCRIPTIONS,
       })

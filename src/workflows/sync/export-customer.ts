@@ -29,6 +29,9 @@ export type ChatwootCustomerExport = {
   plugin: {
     contacts: Record<string, unknown>[]
     sync_jobs: Record<string, unknown>[]
+    /** the mirror of the customer's conversations and changes agents made to their contact */
+    conversations?: Record<string, unknown>[]
+    contact_changes?: Record<string, unknown>[]
   }
   accounts: {
     account_id: string
@@ -75,6 +78,8 @@ export async function exportChatwootCustomer(container: MedusaContainer, custome
         updated_at: c.updated_at,
       })),
       sync_jobs: jobs.map((j) => ({ ...j })),
+      conversations: (await chatwoot.listChatwootConversations({ customer_id: customerId })).map((c) => ({ ...c })),
+      contact_changes: (await chatwoot.listChatwootContactChanges({ customer_id: customerId })).map((c) => ({ ...c })),
     },
     accounts: [],
   }

@@ -7,6 +7,7 @@ import type { SyncJobRow } from "../../modules/chatwoot/sync-queue"
 import { hashContactFields, loadContactFields } from "./contact-data"
 import { contactMessageHandler } from "./contact-message"
 import { interestAttributes } from "./interest"
+import { orderChangeNote } from "./order-change-note"
 
 /** What a handler reports for a row it finished (stored as the row's note). */
 export type SyncHandlerResult = { note?: string; anonymize?: boolean }
@@ -266,5 +267,6 @@ export const SYNC_HANDLERS: Partial<Record<SyncJobRow["kind"], SyncHandler>> = {
   contact_merge: contactMerge,
   contact_erase: contactErase,
   contact_message: contactMessageHandler,
-  private_note: privateNote,
+  // a note with a `change` (shipped, canceled, refunded) is an order change; without one, a placed order
+  private_note: (container, row) => ((row.payload as { change?: string } | null)?.change ? orderChangeNote(container, row) : privateNote(container, row)),
 }

@@ -6,6 +6,7 @@ import type { DarkMode, ReplyTime, WidgetPosition, WidgetSettings, WidgetSetting
 import { isChatwootLocale, isHexColor, isHttpUrl } from "../../lib/validation"
 import { BusinessHoursEditor, businessHoursErrors } from "./business-hours-editor"
 import { Field } from "./field"
+import { RoutingRulesSection } from "./routing-rules-section"
 
 type StorefrontSettingsDrawerProps = {
   open: boolean
@@ -292,6 +293,10 @@ const SettingsForm = ({
         <Divider />
 
         <BusinessHoursEditor value={form.business_hours} onChange={(v) => set("business_hours", v)} />
+
+        <Divider />
+
+        <RoutingRulesSection salesChannelId={salesChannelId} />
       </Drawer.Body>
       <Drawer.Footer>
         <Drawer.Close asChild>

@@ -36,6 +36,10 @@ const ChatwootConversation = model
     labels: model.json().nullable(),
     /** The contact's tier at the time routing rules were last applied. */
     routed_tier: model.text().nullable(),
+    /** When the storefront's routing rules were last applied (null: not yet). */
+    routed_at: model.dateTime().nullable(),
+    /** How the order link was found: the `order_id` conversation attribute or an order number the customer wrote. */
+    order_link_source: model.enum(["attribute", "mention"]).nullable(),
     last_customer_message_at: model.dateTime().nullable(),
     last_agent_reply_at: model.dateTime().nullable(),
     /** A short preview of the newest customer or agent message. */

@@ -12,6 +12,8 @@ const ChatwootStorefront = model
     enabled: model.boolean().default(true),
     /** Widget settings shown to the storefront (position, colour, texts…). */
     widget_settings: model.json().nullable(),
+    /** Routing rules applied to new conversations (priority by tier, teams, labels); see routing-rules.ts. */
+    routing_rules: model.json().nullable(),
     account: model.belongsTo(() => ChatwootAccount, { mappedBy: "storefronts" }),
   })
   .indexes([{ on: ["sales_channel_id"], unique: true }])

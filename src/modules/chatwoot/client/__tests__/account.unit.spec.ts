@@ -249,6 +249,11 @@ describe("client.account(id, token) against the sandbox", () => {
       expect((await api.teams.list()).map((t) => t.id)).toContain(team.id)
       const assignedTeam = await api.conversations.assign(conversationId, { team_id: team.id })
       expect(assignedTeam?.id).toBe(team.id)
+
+      // a team the routing rules created is deleted again when saving them fails
+      const spare = await api.teams.create({ name: "Spare desk" })
+      await api.teams.delete(spare.id)
+      expect((await api.teams.list()).map((t) => t.id)).not.toContain(spare.id)
     })
 
     it("replaces labels and custom attributes", async () => {

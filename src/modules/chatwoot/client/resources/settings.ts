@@ -74,6 +74,10 @@ export class TeamsApi {
   create(input: TeamInput): Promise<Team> {
     return accountRequest(this.scope, { method: "POST", path: TEAMS, body: input, idempotent: false })
   }
+
+  async delete(teamId: number): Promise<void> {
+    await accountRequest(this.scope, { method: "DELETE", path: `${TEAMS}/{team_id}`, params: { team_id: teamId } })
+  }
 }
 
 const WEBHOOKS = `${ACCOUNT_PATH}/webhooks`

@@ -1,0 +1,34 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { CHATWOOT_MODULE } from "../../../../../../modules/chatwoot"
+import type ChatwootModuleService from "../../../../../../modules/chatwoot/service"
+import { resolveRoutingRules } from "../../../../../../modules/chatwoot/routing-rules"
+import { updateChatwootRoutingRulesWorkflow } from "../../../../../../workflows/update-chatwoot-routing-rules"
+import type { AdminUpdateRoutingRulesType } from "../../../webhook-validators"
+
+async function routingView(req: AuthenticatedMedusaRequest) {
+  const chatwoot = req.scope.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
+  const [storefront] = await chatwoot.listChatwootStorefronts({ sales_channel_id: req.params.sales_channel_id })
+  if (!storefront) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Sales channel ${req.params.sales_channel_id} has no Chatwoot account`)
+  }
+  return {
+    sales_channel_id: storefront.sales_channel_id,
+    rules: resolveRoutingRules(storefront.routing_rules),
+    tiers: chatwoot.getPublicOptions().tiers.map((t) => t.name),
+  }
+}
+
+/** GET /admin/chatwoot/storefronts/:sales_channel_id/routing — the storefront's routing rules and the tier names. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  res.json({ routing: await routingView(req) })
+}
+
+/** POST /admin/chatwoot/storefronts/:sales_channel_id/routing — replaces the rules (teams are found or created by name). */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateRoutingRulesType>, res: MedusaResponse) => {
+  await routingView(req)
+  await updateChatwootRoutingRulesWorkflow(req.scope).run({
+    input: { sales_channel_id: req.params.sales_channel_id, rules: req.validatedBody },
+  })
+  res.json({ routing: await routingView(req) })
+}

@@ -1,0 +1,23 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
+import type ChatwootModuleService from "../../../modules/chatwoot/service"
+import type { PreparedContactChange } from "./prepare-webhook"
+
+/**
+ * Keeps an agent's change of a contact for the admin to review (never
+ * written over the Medusa customer). Compensation removes a row it created.
+ */
+export const recordChatwootContactChangeStep = createStep(
+  "chatwoot-record-contact-change",
+  async (input: PreparedContactChange | null, { container }) => {
+    if (!input) return new StepResponse(null as string | null, null as string | null)
+    const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
+    const { id, inserted } = await chatwoot.upsertContactChange(input)
+    return new StepResponse(id as string | null, inserted ? id : null)
+  },
+  async (createdId, { container }) => {
+    if (!createdId) return
+    const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
+    await chatwoot.deleteChatwootContactChanges(createdId)
+  }
+)
