@@ -200,6 +200,24 @@ medusaIntegrationTestRunner({
         expect(await chatwoot().listChatwootContactChanges({ customer_id: customer.id, status: "pending" })).toEqual([])
       })
 
+      it("a web-widget visitor claiming a customer's identifier without an HMAC-verified session stays a guest", async () => {
+        const s = await setup()
+        const customer = await kit.registerCustomer("victim@example.com")
+        const claimed = buildConversationPayload(
+          "conversation_created",
+          conversationOverrides(s, {
+            id: 45,
+            updated_at: T0,
+            contact_inbox: { hmac_verified: false },
+            meta: { sender: { id: 8, identifier: customer.id, email: null }, hmac_verified: false },
+          })
+        )
+        expect((await sandbox().sendWebhook(s.cwId, "conversation_created", claimed))[0].status).toBe(200)
+        const row = await until("the mirror", () => mirrorOf(s.account.id, 45))
+        expect(row.customer_id).toBeNull()
+        expect(await chatwoot().listChatwootConversations({ customer_id: customer.id })).toEqual([])
+      })
+
       it("webwidget_triggered with a current conversation mirrors it", async () => {
         const s = await setup()
         const payload = buildWebwidgetTriggeredPayload({

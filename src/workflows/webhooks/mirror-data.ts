@@ -27,6 +27,13 @@ export type ConversationSnapshot = {
   chatwoot_inbox_id: number | null
   chatwoot_contact_id: number | null
   identifier: string | null
+  /**
+   * Whether the contact's identifier may be trusted for this conversation: a
+   * web-widget visitor can claim any identifier with `setUser` unless the
+   * session was HMAC-verified; other channels get identifiers only from
+   * account-token API calls (the plugin's own sync).
+   */
+  identity_verified: boolean
   email: string | null
   status: "open" | "resolved" | "pending" | "snoozed"
   priority: string | null
@@ -63,6 +70,8 @@ export function conversationSnapshot(data: unknown): ConversationSnapshot | null
     chatwoot_inbox_id: int(c.inbox_id),
     chatwoot_contact_id: int(sender.id) ?? int(obj(c.contact_inbox).contact_id),
     identifier: text(sender.identifier),
+    identity_verified:
+      c.channel !== "Channel::WebWidget" || meta.hmac_verified === true || obj(c.contact_inbox).hmac_verified === true,
     email: text(sender.email)?.toLowerCase() ?? null,
     status,
     priority: text(c.priority),

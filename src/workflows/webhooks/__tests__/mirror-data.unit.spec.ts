@@ -53,6 +53,27 @@ describe("conversationSnapshot (§5.2 conversation webhook data)", () => {
   })
 })
 
+describe("conversationSnapshot identity trust", () => {
+  it("trusts a web-widget identifier only from an HMAC-verified session; other channels' identifiers come from the account token", () => {
+    const verified = buildConversationPayload("conversation_created")
+    expect(conversationSnapshot(verified)!.identity_verified).toBe(true)
+    const claimed = buildConversationPayload("conversation_created", {
+      meta: { hmac_verified: false },
+      contact_inbox: { hmac_verified: false },
+    })
+    expect(conversationSnapshot(claimed)!.identifier).toBe("cus_01J0000000000000000000000")
+    expect(conversationSnapshot(claimed)!.identity_verified).toBe(false)
+    const viaContactInbox = buildConversationPayload("conversation_created", { meta: { hmac_verified: false } })
+    expect(conversationSnapshot(viaContactInbox)!.identity_verified).toBe(true)
+    const apiInbox = buildConversationPayload("conversation_created", {
+      channel: "Channel::Api",
+      meta: { hmac_verified: false },
+      contact_inbox: { hmac_verified: false },
+    })
+    expect(conversationSnapshot(apiInbox)!.identity_verified).toBe(true)
+  })
+})
+
 describe("messageFacts", () => {
   it("incoming public = customer; outgoing public = agent; private notes and activity = neither", () => {
     expect(messageFacts(buildMessagePayload("message_created")).from).toBe("customer")

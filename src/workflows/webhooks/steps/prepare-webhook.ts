@@ -111,7 +111,8 @@ async function mirrorInput(
   account: Account,
   snap: ConversationSnapshot
 ): Promise<ConversationMirrorInput> {
-  const customerId = await customerExists(container, snap.identifier)
+  // an unverified web-widget identity is someone's claim, not the customer: treat as a guest
+  const customerId = snap.identity_verified ? await customerExists(container, snap.identifier) : null
   return {
     account_id: account.id,
     sales_channel_id: await salesChannelOfInbox(chatwoot, account, snap.chatwoot_inbox_id),
