@@ -12,6 +12,7 @@ import {
 } from "./admin/chatwoot/accounts/validators"
 import { StoreGetChatwootWidget, StorePostChatwootContact, StorePostChatwootEvents } from "./store/chatwoot/validators"
 import { AdminGetChatwootSync, AdminReplayChatwootSync } from "./admin/chatwoot/sync/validators"
+import { DashboardAppContextQuery, DashboardAppOrderAction } from "./chatwoot/dashboard-app/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -81,6 +82,23 @@ export default defineMiddlewares({
       matcher: "/admin/chatwoot/agents",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminAddChatwootAgents)],
+    },
+      // agent dashboard app (design §7): no Medusa auth; the routes check the per-account secret header
+    {
+      matcher: "/chatwoot/dashboard-app/api/context",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(DashboardAppContextQuery, {})],
+    },
+    {
+      matcher: "/chatwoot/dashboard-app/api/orders",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(DashboardAppContextQuery, {})],
+    },
+    {
+      matcher: "/chatwoot/dashboard-app/api/orders/:id/:action",
+      methods: ["POST"],
+      bodyParser: { sizeLimit: "16kb" },
+      middlewares: [validateAndTransformBody(DashboardAppOrderAction)],
     },
   ],
 })
