@@ -13,6 +13,7 @@ import {
 import { StoreGetChatwootWidget, StorePostChatwootContact, StorePostChatwootEvents } from "./store/chatwoot/validators"
 import { AdminGetChatwootSync, AdminReplayChatwootSync } from "./admin/chatwoot/sync/validators"
 import { DashboardAppContextQuery, DashboardAppOrderAction } from "./chatwoot/dashboard-app/validators"
+import { AdminListChatwootConversations } from "./admin/chatwoot/conversations/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -99,6 +100,11 @@ export default defineMiddlewares({
       methods: ["POST"],
       bodyParser: { sizeLimit: "16kb" },
       middlewares: [validateAndTransformBody(DashboardAppOrderAction)],
+    },
+      {
+      matcher: "/admin/chatwoot/conversations",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminListChatwootConversations, {})],
     },
   ],
 })
