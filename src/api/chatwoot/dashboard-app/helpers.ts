@@ -123,7 +123,8 @@ export async function resolveDashboardSubject(
     { take: 1, select: ["id", "customer_id", "email"] }
   )
   const base = { chatwoot_contact_id: ids.contact_id, conversation_id: ids.conversation_id, sales_channel_id: salesChannelId }
-  if (known?.customer_id && (await customerExists(container, known.customer_id))) {
+  // a contact the plugin synced from a customer is that customer's
+  if (known?.customer_id) {
     return { ...base, customer_id: known.customer_id, email: known.email ?? null, name: null }
   }
   const contact = await inAccount(() => remote().contacts.get(ids.contact_id))
