@@ -79,5 +79,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListChat
     count,
     limit: q.limit,
     offset: q.offset,
+    /** the configured tier names, for the tier filter */
+    tiers: chatwoot.getPublicOptions().tiers.map((t) => t.name),
   })
 }
