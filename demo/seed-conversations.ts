@@ -28,9 +28,11 @@ export default async function seedDemoConversations({ container }: ExecArgs) {
     entity: "order",
     fields: ["id", "customer_id", "email", "sales_channel_id", "created_at", "total"],
   })
-  const customerIds = [...new Set((orders as { customer_id: string }[]).map((o) => o.customer_id))]
-  for (const customerId of customerIds) {
-    await syncChatwootCustomerWorkflow(container).run({ input: { customer_id: customerId, include_default_channel: true } })
+  // each order makes its customer a contact of its storefront's account
+  for (const order of orders as { id: string; customer_id: string }[]) {
+    await syncChatwootCustomerWorkflow(container).run({
+      input: { customer_id: order.customer_id, order_id: order.id, include_default_channel: true },
+    })
   }
   await drainChatwootSyncQueue(container, { budgetMs: 30_000 })
 
