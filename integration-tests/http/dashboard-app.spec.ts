@@ -103,6 +103,12 @@ medusaIntegrationTestRunner({
       return order as { id: string; display_id: number }
     }
 
+    const orderItems = async (id: string) => {
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "order", fields: ["id", "items.id"], filters: { id } })
+      return ((data[0] as { items: { id: string }[] }).items ?? []).map((i) => i.id)
+    }
+
     const orderStatus = async (id: string) => {
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const { data } = await query.graph({ entity: "order", fields: ["id", "status"], filters: { id } })
@@ -241,6 +247,79 @@ medusaIntegrationTestRunner({
       expect(shown).toMatchObject({ status: "canceled", can_cancel: false })
       expect(after.customer.orders_count).toBe(3)
       expect(after.customer.lifetime_value).toBe(70)
+    })
+
+    it("a guest contact (no identifier) is matched by e-mail within the account's storefronts only", async () => {
+      const webshop = await storefront("Webshop")
+      const outlet = await storefront("Outlet")
+      const email = "walk-in@example.com"
+      const [guest] = await container.resolve(Modules.CUSTOMER).createCustomers([{ email, has_account: false }])
+      const here = await pendingOrder(guest as never, webshop.salesChannelId, 15)
+      await pendingOrder(guest as never, outlet.salesChannelId, 99)
+      // a registered customer's order with the same e-mail in the storefront is not the guest's
+      await idle()
+
+      const [account] = await chatwoot().listChatwootAccounts({ id: webshop.account.id })
+      const api = chatwoot().accountApi(account)
+      const [inbox] = await chatwoot().listChatwootInboxes({ account_id: account.id, kind: "website" })
+      const created = await api.contacts.create({ email, name: "Walk In", inbox_id: inbox.chatwoot_inbox_id! })
+      const contact = created.contact
+      const source = created.contact_inbox?.source_id ?? contact.contact_inboxes?.[0]?.source_id
+      const conversation = await api.conversations.create({ source_id: source!, inbox_id: inbox.chatwoot_inbox_id!, contact_id: contact.id })
+      const { secret } = secretOf(webshop.account.chatwoot_account_id)
+
+      const res = await context(secret, { contact_id: contact.id, conversation_id: conversation.id })
+      expect(res.status).toBe(200)
+      expect(res.data.customer).toMatchObject({ id: null, is_guest: true, email, name: "Walk In", orders_count: 1, lifetime_value: 15, admin_url: null })
+      expect(res.data.orders.items.map((o: { id: string }) => o.id)).toEqual([here.id])
+      expect(res.data.storefront.name).toBe("Webshop")
+    })
+
+    it("resend confirmation emits order.placed again (marked resend) and a return request goes through Medusa's return workflows, each noted in the conversation", async () => {
+      const { webshop, customer, contact, conversation } = await scenario()
+      const order = await pendingOrder(customer, webshop.salesChannelId, 30)
+      const { secret } = secretOf(webshop.account.chatwoot_account_id)
+      await api.post(
+        `/admin/chatwoot/storefronts/${webshop.salesChannelId}`,
+        { agent_actions: { resend_confirmation: true, create_return: true } },
+        { headers }
+      )
+      const body = { contact_id: contact.id, conversation_id: conversation.id, confirm: true, agent: { name: "Grace Agent", email: "grace@example.com" } }
+      const act = (action: string) =>
+        api.post(`/chatwoot/dashboard-app/api/orders/${order.id}/${action}`, body, {
+          headers: { "x-dashboard-app-secret": secret },
+          validateStatus: () => true,
+        })
+
+      const placed: unknown[] = []
+      container.resolve(Modules.EVENT_BUS).subscribe("order.placed", async (event: { data: unknown }) => {
+        placed.push(event.data)
+      }, { subscriberId: "dashboard-app-spec-order-placed" } as never)
+      const resent = await act("resend-confirmation")
+      expect(resent.status).toBe(200)
+      await until("order.placed", () => placed.length > 0, 10_000)
+      expect(placed).toContainEqual(expect.objectContaining({ id: order.id, resend: true }))
+
+      // nothing fulfilled yet: nothing to return
+      expect((await act("return")).status).toBe(400)
+      await container.resolve(Modules.ORDER).registerFulfillment({
+        order_id: order.id,
+        items: [{ id: (await orderItems(order.id))[0], quantity: 1 }],
+      })
+      const returned = await act("return")
+      expect(returned.status).toBe(200)
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "order", fields: ["id", "returns.id", "returns.status"], filters: { id: order.id } })
+      expect((data[0] as { returns: { status: string }[] }).returns).toEqual([expect.objectContaining({ status: "requested" })])
+
+      // (order.placed also lets the order sync post its own summary note: not counted here)
+      const notes = [...sandbox().state.messages.values()].filter(
+        (m) => m.private && m.content?.includes(`#${order.display_id}`) && m.content.includes("from the Medusa dashboard app")
+      )
+      expect(notes.map((n) => n.content)).toEqual([
+        expect.stringContaining("Grace Agent (grace@example.com) resent the confirmation of order"),
+        expect.stringContaining("created a return request for order"),
+      ])
     })
 
     it("rotating the secret updates the app URL in Chatwoot; the old secret stops working", async () => {
