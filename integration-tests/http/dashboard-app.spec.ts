@@ -161,6 +161,11 @@ medusaIntegrationTestRunner({
       expect(data.cart).toMatchObject({ total: 36, items: [{ title: "Mug", quantity: 3, total: 36 }] })
       expect(data.actions).toEqual({ cancel_order: false, resend_confirmation: false, create_return: false })
       expect(JSON.stringify(data)).not.toContain(secret)
+      const more = await api.get(
+        `/chatwoot/dashboard-app/api/orders?contact_id=${contact.id}&conversation_id=${conversation.id}&page=2`,
+        { headers: { "x-dashboard-app-secret": secret } }
+      )
+      expect(more.data.orders).toMatchObject({ items: [], count: 2, page: 2, page_size: 10 })
 
       // the same contact and conversation ids with the Outlet's secret: not in that account
       const other = secretOf(outlet.account.chatwoot_account_id).secret
@@ -183,7 +188,7 @@ medusaIntegrationTestRunner({
     })
 
     it("refuses an order action that is switched off (403); once the admin allows it, cancels through Medusa's workflow and notes it privately in the conversation", async () => {
-      const { webshop, customer, contact, conversation } = await scenario()
+      const { webshop, outlet, customer, contact, conversation } = await scenario()
       const pending = await pendingOrder(customer, webshop.salesChannelId, 40)
       const orders = [pending]
       const { secret } = secretOf(webshop.account.chatwoot_account_id)
@@ -201,6 +206,8 @@ medusaIntegrationTestRunner({
 
       const refused = await cancel()
       expect(refused.status).toBe(403)
+      // the Outlet's secret cannot reach the Webshop's contact or order
+      expect((await cancel(body, secretOf(outlet.account.chatwoot_account_id).secret)).status).toBe(404)
       expect(await orderStatus(orders[0].id)).not.toBe("canceled")
 
       const allow = await api.post(
@@ -342,7 +349,9 @@ medusaIntegrationTestRunner({
     it("in a browser: a host page playing Chatwoot frames the app, answers fetch-info with appContext, and the orders render; a foreign-origin message is ignored (browser)", async () => {
       const browserCheck = requireBrowserOrSkip()
       if (!browserCheck.run) return
-      const { webshop, contact, conversation, orders } = await scenario()
+      const { webshop, customer, contact, conversation, orders } = await scenario()
+      const pending = await pendingOrder(customer, webshop.salesChannelId, 40)
+      await api.post(`/admin/chatwoot/storefronts/${webshop.salesChannelId}`, { agent_actions: { cancel_order: true } }, { headers })
       const { secret } = secretOf(webshop.account.chatwoot_account_id)
       const chatwootOrigin = new URL(sandbox().url).origin
       const medusaUrl = String(api.defaults.baseURL).replace(/\/+$/, "")
@@ -374,7 +383,7 @@ medusaIntegrationTestRunner({
       forged.data.conversation.meta.sender.id = contact.id + 5000
 
       const hostHtml = `<!doctype html><html><body>
-<iframe id="app" src="${appUrl}" style="width:420px;height:900px;border:0"></iframe>
+<iframe id="app" src="${appUrl}" style="width:420px;height:1500px;border:0;display:block"></iframe>
 <iframe id="evil" src="${evilOrigin}/evil.html" style="width:10px;height:10px"></iframe>
 <script>
 window.__fetchInfo = 0;
@@ -392,7 +401,7 @@ window.__forge = function () { parent.frames[0].postMessage(${JSON.stringify(JSO
       // the host page is served by page.route (no address), so Chromium's local-network checks would block its loopback iframe
       const browser = await launchChromium(browserCheck.executablePath, ["--disable-features=LocalNetworkAccessChecks"])
       try {
-        const page = await browser.newPage({ viewport: { width: 480, height: 1000 } })
+        const page = await browser.newPage({ viewport: { width: 480, height: 1600 } })
         const pageErrors: string[] = []
         page.on("pageerror", (error) => pageErrors.push(error.message))
         const contextCalls: string[] = []
@@ -423,12 +432,26 @@ window.__forge = function () { parent.frames[0].postMessage(${JSON.stringify(JSO
         const rendered = await app.locator('[data-testid="dashboard-order"]').evaluateAll((els) =>
           els.map((el) => el.getAttribute("data-order-id"))
         )
-        expect(rendered).toEqual([orders[1].id, orders[0].id])
+        expect(rendered).toEqual([pending.id, orders[1].id, orders[0].id])
         await expect(app.locator('[data-testid="dashboard-storefront"]').textContent()).resolves.toBe("Webshop")
         await expect(app.locator('[data-testid="dashboard-cart"]').textContent()).resolves.toContain("3 × Mug")
         expect(contextCalls).toHaveLength(1)
         expect(contextCalls[0]).toContain(`contact_id=${contact.id}`)
         await saveScreenshot(page, "dashboard-app.png")
+
+        // an allowed action asks for confirmation first, then runs and reports back
+        const cancelButton = app.locator(`[data-order-id="${pending.id}"] [data-action="cancel"]`)
+        // (a DOM click: Playwright's hit test does not settle inside this cross-origin frame on a fulfilled host page)
+        await cancelButton.dispatchEvent("click")
+        await app.locator('[data-testid="dashboard-confirm"]').waitFor()
+        expect(await orderStatus(pending.id)).not.toBe("canceled")
+        await saveScreenshot(page, "dashboard-app-confirm.png")
+        await app.locator('[data-testid="dashboard-confirm"]').dispatchEvent("click")
+        await app.locator('[data-testid="dashboard-notice"]').waitFor({ timeout: 30_000 })
+        await expect(app.locator('[data-testid="dashboard-notice"]').textContent()).resolves.toContain("canceled")
+        expect(await orderStatus(pending.id)).toBe("canceled")
+        const note = [...sandbox().state.messages.values()].find((m) => m.private && m.content?.includes(`canceled order #${pending.display_id}`))
+        expect(note?.content).toContain("Grace Agent (grace@example.com)")
         expect(pageErrors).toEqual([])
       } finally {
         await browser.close()

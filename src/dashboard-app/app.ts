@@ -32,7 +32,7 @@ export function runDashboardApp(config: DashboardAppConfig): void {
     agent: { id: number | null; name: string; email: string } | null
     data: any
     page: number
-    confirming: { orderId: string; action: string; label: string } | null
+    confirming: { orderId: string; action: string; question: string; yes: string } | null
     busy: boolean
     notice: { kind: string; text: string } | null
   } = { conversationId: null, contactId: null, agent: null, data: null, page: 1, confirming: null, busy: false, notice: null }
@@ -205,22 +205,23 @@ export function runDashboardApp(config: DashboardAppConfig): void {
         )
       : null
     var buttons: HTMLElement[] = []
-    function actionButton(action: string, text: string, enabled: boolean) {
+    function actionButton(action: string, text: string, question: string, yes: string, enabled: boolean) {
       if (!enabled) return
       var b = h("button", { type: "button", "data-action": action }, text) as HTMLButtonElement
       b.onclick = function () {
-        state.confirming = { orderId: order.id, action: action, label: text + " for order #" + order.display_id }
+        state.confirming = { orderId: order.id, action: action, question: question, yes: yes }
         state.notice = null
         render()
       }
       buttons.push(b)
     }
-    actionButton("cancel", "Cancel order", actions.cancel_order && order.can_cancel)
-    actionButton("resend-confirmation", "Resend confirmation", actions.resend_confirmation)
-    actionButton("return", "Create return request", actions.create_return && order.can_return)
+    var ref = "order #" + order.display_id
+    actionButton("cancel", "Cancel order", "Cancel " + ref + "?", "Yes, cancel " + ref, actions.cancel_order && order.can_cancel)
+    actionButton("resend-confirmation", "Resend confirmation", "Send the confirmation of " + ref + " again?", "Yes, resend it", actions.resend_confirmation)
+    actionButton("return", "Create return request", "Request the return of the fulfilled items of " + ref + "?", "Yes, request the return", actions.create_return && order.can_return)
     var confirmBox = null
     if (state.confirming && state.confirming.orderId === order.id) {
-      var yes = h("button", { type: "button", class: "danger", "data-testid": "dashboard-confirm" }, "Yes, " + state.confirming.label.toLowerCase()) as HTMLButtonElement
+      var yes = h("button", { type: "button", class: "danger", "data-testid": "dashboard-confirm" }, state.confirming.yes) as HTMLButtonElement
       yes.onclick = runAction
       yes.disabled = state.busy
       var no = h("button", { type: "button" }, "Back") as HTMLButtonElement
@@ -229,7 +230,7 @@ export function runDashboardApp(config: DashboardAppConfig): void {
         render()
       }
       confirmBox = h("div", { class: "confirm", role: "alertdialog" }, [
-        h("p", null, state.confirming.label + "? This is recorded as a private note in this conversation."),
+        h("p", null, state.confirming.question + " It is recorded as a private note in this conversation."),
         yes,
         no,
       ])
