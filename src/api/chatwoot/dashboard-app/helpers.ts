@@ -45,14 +45,14 @@ export async function authenticateDashboardApp(req: MedusaRequest): Promise<Dash
   if (!secret || secret.length > 256) throw unauthorized()
   const chatwoot = req.scope.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
   const hash = ChatwootModuleService.hashDashboardAppSecret(secret)
-  const [account] = await chatwoot.listChatwootAccounts({ dashboard_app_secret_hash: hash }, { take: 1 })
+  const [account] = await chatwoot.listChatwootAccounts({ dashboard_app_secret_hash: hash }, { take: 1, relations: ["storefronts"] })
   const stored = Buffer.from(account?.dashboard_app_secret_hash ?? "0".repeat(64), "hex")
   const given = Buffer.from(hash, "hex")
   if (!account || stored.length !== given.length || !timingSafeEqual(stored, given)) throw unauthorized()
   if (account.status !== "active") {
     throw new MedusaError(MedusaError.Types.FORBIDDEN, `This storefront's Chatwoot account is ${account.status}`)
   }
-  const rows = await chatwoot.listChatwootStorefronts({ account_id: account.id })
+  const rows = account.storefronts ?? []
   const names = await salesChannelNames(req.scope, rows.map((r) => r.sales_channel_id))
   return {
     account,
@@ -99,10 +99,17 @@ export async function resolveDashboardSubject(
   const remote = () => (api ??= chatwoot.accountApi(scope.account))
 
   let salesChannelId: string | null = null
-  const [mirrored] = await chatwoot.listChatwootConversations(
-    { account_id: accountId, chatwoot_conversation_id: ids.conversation_id },
-    { take: 1, select: ["id", "chatwoot_contact_id", "sales_channel_id", "chatwoot_inbox_id"] }
-  )
+  // both of the plugin's own rows at once: the usual case needs nothing else
+  const [[mirrored], [known]] = await Promise.all([
+    chatwoot.listChatwootConversations(
+      { account_id: accountId, chatwoot_conversation_id: ids.conversation_id },
+      { take: 1, select: ["id", "chatwoot_contact_id", "sales_channel_id", "chatwoot_inbox_id"] }
+    ),
+    chatwoot.listChatwootContacts(
+      { account_id: accountId, chatwoot_contact_id: ids.contact_id },
+      { take: 1, select: ["id", "customer_id", "email"] }
+    ),
+  ])
   let inboxId: number | null = null
   if (mirrored && mirrored.chatwoot_contact_id) {
     if (mirrored.chatwoot_contact_id !== ids.contact_id) throw notFound()
@@ -118,10 +125,6 @@ export async function resolveDashboardSubject(
     salesChannelId = inbox?.sales_channel_id ?? null
   }
 
-  const [known] = await chatwoot.listChatwootContacts(
-    { account_id: accountId, chatwoot_contact_id: ids.contact_id },
-    { take: 1, select: ["id", "customer_id", "email"] }
-  )
   const base = { chatwoot_contact_id: ids.contact_id, conversation_id: ids.conversation_id, sales_channel_id: salesChannelId }
   // a contact the plugin synced from a customer is that customer's
   if (known?.customer_id) {
