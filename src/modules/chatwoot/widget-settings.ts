@@ -102,7 +102,10 @@ export function mergeWidgetSettings(stored: unknown, patch: Partial<WidgetSettin
     business_hours: patch.business_hours
       ? { ...current.business_hours, ...patch.business_hours }
       : current.business_hours,
-    agent_actions: patch.agent_actions ? { ...current.agent_actions, ...patch.agent_actions } : current.agent_actions,
+    agent_actions:
+      patch.agent_actions && typeof patch.agent_actions === "object" && !Array.isArray(patch.agent_actions)
+        ? { ...current.agent_actions, ...patch.agent_actions }
+        : (patch.agent_actions ?? current.agent_actions),
   })
   if (!result.success) {
     const issue = result.error.issues[0]

@@ -67,5 +67,7 @@ describe("dashboard app order view", () => {
     const once = mergeWidgetSettings({}, { agent_actions: { cancel_order: true } as never })
     const twice = mergeWidgetSettings(once, { agent_actions: { create_return: true } as never })
     expect(twice.agent_actions).toEqual({ cancel_order: true, resend_confirmation: false, create_return: true })
+    expect(() => mergeWidgetSettings(twice, { agent_actions: "yes" as never })).toThrow(/agent_actions/)
+    expect(() => mergeWidgetSettings(twice, { agent_actions: { cancel_order: "yes" } as never })).toThrow(/agent_actions.cancel_order/)
   })
 })
