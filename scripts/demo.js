@@ -245,6 +245,10 @@ async function main() {
   await run(["exec", "./demo/seed.ts"], { ...env, DEMO_INFO_FILE: infoFile, CHATWOOT_AUTO_PROVISION: "false" }, { quiet: true })
   const info = JSON.parse(fs.readFileSync(infoFile, "utf8"))
   fs.rmSync(infoFile, { force: true })
+  if (sandboxNote.startsWith("Chatwoot sandbox")) {
+    // conversations for the agent views (never in a real Chatwoot)
+    await run(["exec", "./demo/seed-conversations.ts"], { ...env, CHATWOOT_AUTO_PROVISION: "false" }, { quiet: true })
+  }
   await run(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], env, { quiet: true })
 
   log(`starting Medusa on http://localhost:${PORT} …`)

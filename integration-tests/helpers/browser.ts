@@ -58,9 +58,9 @@ export function requireBrowserOrSkip(): { run: true; executablePath: string } | 
   throw new Error(availability.reason)
 }
 
-export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Browser> {
+export async function launchChromium(executablePath = CHROMIUM_PATH, extraArgs: string[] = []): Promise<Browser> {
   const { chromium } = await import("playwright-core")
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true })
 }
 
 /** Logs into the Medusa admin dashboard at `adminUrl` (e.g. http://localhost:9000/app). */

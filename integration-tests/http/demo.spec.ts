@@ -235,6 +235,68 @@ describe("npm run demo", () => {
     }
   })
 
+  it("shows agents' views with the demo conversations: Conversations page, customer and order widgets, health (browser)", async () => {
+    const browserCheck = requireBrowserOrSkip()
+    if (!browserCheck.run) return
+    const [, adminUrl, email, password] = stdout.match(/Admin:\s+(\S+)\s+\((\S+) \/ (\S+)\)/)!
+    const base = `http://localhost:${port}`
+    const { token } = (await (
+      await fetch(`${base}/auth/user/emailpass`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password }),
+      })
+    ).json()) as { token: string }
+    const admin = async (path: string) =>
+      (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<any>
+    const { conversations } = await admin("/admin/chatwoot/conversations?status=all")
+    expect(conversations.length).toBeGreaterThanOrEqual(3)
+    const withOrder = conversations.find((c: { order_id: string | null; customer_id: string | null }) => c.order_id && c.customer_id)
+
+    const browser = await launchChromium(browserCheck.executablePath)
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+      const pageErrors: string[] = []
+      page.on("pageerror", (error) => pageErrors.push(error.message))
+      await loginToAdmin(page, adminUrl, email, password)
+
+      // the unified list, with a sidebar entry
+      await page.goto(`${adminUrl}/chatwoot/conversations`)
+      await page.locator('[data-testid="chatwoot-conversation-row"]').first().waitFor({ timeout: 120_000 })
+      const storefronts = await page
+        .locator('[data-testid="chatwoot-conversation-row"]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-storefront")))
+      expect(new Set(storefronts)).toEqual(new Set(["Webshop", "Outlet"]))
+      const links = await page.locator('[data-testid="chatwoot-conversation-link"]').evaluateAll((a) => a.map((x) => x.getAttribute("href")))
+      expect(links.every((href) => /\/app\/accounts\/\d+\/conversations\/\d+$/.test(href ?? ""))).toBe(true)
+      expect(await page.getByRole("link", { name: "Conversations" }).count()).toBeGreaterThan(0)
+      await saveScreenshot(page, "admin-chatwoot-conversations.png")
+
+      // customer page: contacts per storefront, conversations, sync now, GDPR
+      await page.goto(`${adminUrl}/customers/${withOrder.customer_id}`)
+      const contacts = page.locator('[data-testid="chatwoot-customer-contacts"]')
+      await contacts.getByText(/Contact #\d+/).first().waitFor({ timeout: 60_000 })
+      await page.locator('[data-testid="chatwoot-customer-privacy-widget"] [data-testid="chatwoot-conversation"]').first().waitFor()
+      await expect(page.getByRole("button", { name: "Sync now" }).count()).resolves.toBe(1)
+      await expect(page.getByRole("button", { name: "Erase from Chatwoot" }).count()).resolves.toBe(1)
+      await saveScreenshot(page, "admin-customer-chatwoot.png")
+
+      // order page: the conversation about this order
+      await page.goto(`${adminUrl}/orders/${withOrder.order_id}`)
+      await page.locator('[data-testid="chatwoot-order-widget"] [data-testid="chatwoot-conversation"]').first().waitFor({ timeout: 60_000 })
+      await saveScreenshot(page, "admin-order-chatwoot.png")
+
+      // settings: the health section
+      await page.goto(`${adminUrl}/settings/chatwoot`)
+      await page.locator('[data-testid="chatwoot-health-row"]').first().waitFor({ timeout: 60_000 })
+      expect(await page.locator('[data-testid="chatwoot-health-row"]').count()).toBe(2)
+      await saveScreenshot(page, "admin-chatwoot-health.png")
+      expect(pageErrors).toEqual([])
+    } finally {
+      await browser.close()
+    }
+  })
+
   it("stops Medusa and the embedded PostgreSQL on SIGTERM", async () => {
     const pgPort = Number(stderr.match(/embedded PostgreSQL on localhost:(\d+)/)?.[1])
     expect(pgPort).toBeGreaterThan(0)

@@ -19,6 +19,8 @@ import {
   AdminUpdateRoutingRules,
   AdminUpdateWebhookAuth,
 } from "./admin/chatwoot/webhook-validators"
+import { DashboardAppContextQuery, DashboardAppOrderAction } from "./chatwoot/dashboard-app/validators"
+import { AdminListChatwootConversations } from "./admin/chatwoot/conversations/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -115,6 +117,28 @@ export default defineMiddlewares({
       matcher: "/admin/chatwoot/accounts/:id/webhook-auth",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminUpdateWebhookAuth)],
+    },
+    // agent dashboard app (design §7): no Medusa auth; the routes check the per-account secret header
+    {
+      matcher: "/chatwoot/dashboard-app/api/context",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(DashboardAppContextQuery, {})],
+    },
+    {
+      matcher: "/chatwoot/dashboard-app/api/orders",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(DashboardAppContextQuery, {})],
+    },
+    {
+      matcher: "/chatwoot/dashboard-app/api/orders/:id/:action",
+      methods: ["POST"],
+      bodyParser: { sizeLimit: "16kb" },
+      middlewares: [validateAndTransformBody(DashboardAppOrderAction)],
+    },
+    {
+      matcher: "/admin/chatwoot/conversations",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminListChatwootConversations, {})],
     },
   ],
 })

@@ -47,6 +47,8 @@ export type WidgetSettings = {
   hmac_mandatory: boolean
   website_url: string | null
   business_hours: BusinessHours
+  /** Order actions agents may run from the dashboard app (all off by default). */
+  agent_actions?: AgentActions
 }
 
 export type WidgetSettingsPatch = Partial<Omit<WidgetSettings, "business_hours">> & {
@@ -179,3 +181,6 @@ export type AdminAddChatwootAgentsResponse = { agents: AdminChatwootAgent[] }
 export type AdminChatwootSsoResponse = { url: string }
 
 export type AccountAction = "retry" | "suspend" | "resume"
+
+/** Order actions agents may run from the dashboard app in Chatwoot. */
+export type AgentActions = { cancel_order: boolean; resend_confirmation: boolean; create_return: boolean }

@@ -1,8 +1,78 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
-import { Button, Container, Heading, Text, toast, usePrompt } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Skeleton, Text, toast, usePrompt } from "@medusajs/ui"
+import { ConversationList } from "../components/chatwoot/conversation-list"
+import { useChatwootConversations, useChatwootCustomer, useSyncChatwootCustomer } from "../hooks/use-chatwoot-agent"
 import { useEraseChatwootCustomer, useExportChatwootCustomer } from "../hooks/use-customer-privacy"
-import { errorMessage } from "../lib/format"
+import { errorMessage, formatDateTime } from "../lib/format"
+
+/** The customer in Chatwoot: their contact per storefront, conversations and sync state, with "Sync now". */
+const ChatwootCustomerOverview = ({ customerId }: { customerId: string }) => {
+  const summary = useChatwootCustomer(customerId)
+  const conversations = useChatwootConversations({ customer_id: customerId, status: "all", limit: 10 })
+  const sync = useSyncChatwootCustomer(customerId)
+  const onSync = () =>
+    sync.mutate(undefined, {
+      onSuccess: (r) => toast.success("Sync queued", { description: `${r.queued} Chatwoot account(s) will be refreshed.` }),
+      onError: (error) => toast.error("Could not sync", { description: errorMessage(error) }),
+    })
+  const data = summary.data
+  return (
+    <>
+      <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="chatwoot-customer-contacts">
+        <Text size="small" weight="plus">
+          Contacts
+        </Text>
+        {summary.isLoading && <Skeleton className="h-6 w-full" />}
+        {summary.isError && (
+          <Text size="small" className="text-ui-fg-error">
+            {errorMessage(summary.error)}
+          </Text>
+        )}
+        {data && data.contacts.length === 0 && (
+          <Text size="small" className="text-ui-fg-subtle">
+            Not a Chatwoot contact yet: an order, cart or chat in a storefront makes them one.
+          </Text>
+        )}
+        {data?.contacts.map((c) => (
+          <div key={c.account_id} className="flex items-center justify-between gap-x-2">
+            <Text size="small">{c.storefronts.map((s) => s.name).join(", ") || c.account_name}</Text>
+            {c.chatwoot_url ? (
+              <a href={c.chatwoot_url} target="_blank" rel="noopener noreferrer" className="text-ui-fg-interactive txt-small hover:underline">
+                Contact #{c.chatwoot_contact_id}
+              </a>
+            ) : (
+              <Badge size="2xsmall">pending</Badge>
+            )}
+          </div>
+        ))}
+        {data && (
+          <div className="flex items-center justify-between gap-x-2 pt-1">
+            <Text size="xsmall" className="text-ui-fg-subtle" data-testid="chatwoot-customer-sync-state">
+              {data.sync.failed.length
+                ? `${data.sync.failed.length} change(s) failed`
+                : data.sync.pending
+                  ? `${data.sync.pending} change(s) pending`
+                  : `In sync${data.sync.last_done_at ? ` · ${formatDateTime(data.sync.last_done_at)}` : ""}`}
+            </Text>
+            <Button size="small" variant="secondary" onClick={onSync} isLoading={sync.isPending}>
+              Sync now
+            </Button>
+          </div>
+        )}
+      </div>
+      <div className="flex flex-col gap-y-2 px-6 py-4">
+        <Text size="small" weight="plus">
+          Conversations
+        </Text>
+        {conversations.isLoading && <Skeleton className="h-6 w-full" />}
+        {conversations.data && (
+          <ConversationList conversations={conversations.data.conversations} empty="No conversations yet." />
+        )}
+      </div>
+    </>
+  )
+}
 
 /** GDPR tools on the customer page: download or erase what Chatwoot holds about the customer. */
 const ChatwootCustomerPrivacyWidget = ({ data }: DetailWidgetProps<AdminCustomer>) => {
@@ -38,8 +108,9 @@ const ChatwootCustomerPrivacyWidget = ({ data }: DetailWidgetProps<AdminCustomer
   return (
     <Container className="divide-y p-0" data-testid="chatwoot-customer-privacy-widget">
       <div className="px-6 py-4">
-        <Heading level="h2">Chatwoot privacy</Heading>
+        <Heading level="h2">Chatwoot</Heading>
       </div>
+      <ChatwootCustomerOverview customerId={data.id} />
       <div className="flex flex-col gap-y-3 px-6 py-4">
         <Text size="small" className="text-ui-fg-subtle">
           Everything Chatwoot and the plugin hold about this customer: contacts, conversations and messages.

@@ -47,6 +47,13 @@ export const businessHoursSchema = z.object({
     .default(defaultDays()),
 })
 
+export const agentActionsSchema = z.object({
+  cancel_order: z.boolean().default(false),
+  resend_confirmation: z.boolean().default(false),
+  create_return: z.boolean().default(false),
+})
+export type AgentActions = z.infer<typeof agentActionsSchema>
+
 export const widgetSettingsSchema = z.object({
   widget_color: hexColor.default("#1f93ff"),
   position: z.enum(["left", "right"]).default("right"),
@@ -67,6 +74,8 @@ export const widgetSettingsSchema = z.object({
   /** The storefront's public URL (website inbox `website_url`). */
   website_url: z.string().url().nullable().default(null),
   business_hours: businessHoursSchema.default(() => businessHoursSchema.parse({})),
+  /** Order actions agents may run from the dashboard app in Chatwoot; each off until the admin turns it on. */
+  agent_actions: agentActionsSchema.default(() => agentActionsSchema.parse({})),
 })
 
 export type WidgetSettings = z.infer<typeof widgetSettingsSchema>
@@ -93,6 +102,10 @@ export function mergeWidgetSettings(stored: unknown, patch: Partial<WidgetSettin
     business_hours: patch.business_hours
       ? { ...current.business_hours, ...patch.business_hours }
       : current.business_hours,
+    agent_actions:
+      patch.agent_actions && typeof patch.agent_actions === "object" && !Array.isArray(patch.agent_actions)
+        ? { ...current.agent_actions, ...patch.agent_actions }
+        : (patch.agent_actions ?? current.agent_actions),
   })
   if (!result.success) {
     const issue = result.error.issues[0]

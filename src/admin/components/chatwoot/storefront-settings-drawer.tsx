@@ -2,7 +2,7 @@ import { Alert, Button, Divider, Drawer, Heading, Input, Label, Select, Switch, 
 import { useState, type FormEvent, type ReactNode } from "react"
 import { useStorefrontSettings, useUpdateStorefrontSettings } from "../../hooks/use-storefront-settings"
 import { errorMessage } from "../../lib/format"
-import type { DarkMode, ReplyTime, WidgetPosition, WidgetSettings, WidgetSettingsPatch, WidgetType } from "../../lib/types"
+import type { AgentActions, DarkMode, ReplyTime, WidgetPosition, WidgetSettings, WidgetSettingsPatch, WidgetType } from "../../lib/types"
 import { isChatwootLocale, isHexColor, isHttpUrl } from "../../lib/validation"
 import { BusinessHoursEditor, businessHoursErrors } from "./business-hours-editor"
 import { Field } from "./field"
@@ -61,6 +61,14 @@ const SettingsLoader = ({ salesChannelId, onDone }: { salesChannelId: string; on
     <SettingsForm salesChannelId={salesChannelId} initial={settings.data.storefront.settings} onDone={onDone} />
   )
 }
+
+const NO_AGENT_ACTIONS: AgentActions = { cancel_order: false, resend_confirmation: false, create_return: false }
+
+const AGENT_ACTIONS: { key: keyof AgentActions; label: string; help: string }[] = [
+  { key: "cancel_order", label: "Cancel orders", help: "Cancel an order that has no fulfilment yet (Medusa's cancel flow)." },
+  { key: "resend_confirmation", label: "Resend order confirmations", help: "Send the order confirmation again (emits order.placed with resend: true)." },
+  { key: "create_return", label: "Create return requests", help: "Request the return of fulfilled items (Medusa's return flow)." },
+]
 
 type FormState = Omit<WidgetSettings, "locale" | "website_url"> & { locale: string; website_url: string }
 
@@ -288,6 +296,34 @@ const SettingsForm = ({
               <Switch id="chatwoot-hmac" checked={form.hmac_mandatory} onCheckedChange={(v) => set("hmac_mandatory", v)} />
             </div>
           </div>
+        </Section>
+
+        <Divider />
+
+        <Section
+          title="Agent actions"
+          description="Order actions agents may run from the Medusa dashboard app inside Chatwoot. Each asks the agent to confirm and is recorded as a private note in the conversation."
+        >
+          {AGENT_ACTIONS.map(({ key, label, help }) => (
+            <div key={key} className="flex items-start justify-between gap-x-4">
+              <div>
+                <Label htmlFor={`chatwoot-action-${key}`} size="small" weight="plus">
+                  {label}
+                </Label>
+                <Text size="small" className="text-ui-fg-subtle">
+                  {help}
+                </Text>
+              </div>
+              <div className="shrink-0 pt-0.5">
+                <Switch
+                  id={`chatwoot-action-${key}`}
+                  data-testid={`chatwoot-action-${key}`}
+                  checked={Boolean(form.agent_actions?.[key])}
+                  onCheckedChange={(v) => set("agent_actions", { ...NO_AGENT_ACTIONS, ...form.agent_actions, [key]: v })}
+                />
+              </div>
+            </div>
+          ))}
         </Section>
 
         <Divider />

@@ -67,6 +67,8 @@ export type ChatwootExchange = {
   status?: number
   networkCode?: string
   durationMs: number
+  /** Chatwoot account of an Application API call (per-account health counters). */
+  accountId?: number
 }
 
 export type ChatwootHttpOptions = {
@@ -174,6 +176,7 @@ export class ChatwootHttp {
         status: response?.status,
         networkCode: outcome.kind === "network" ? outcome.code : undefined,
         durationMs: this.clock.now() - started,
+        accountId: typeof req.params?.account_id === "number" ? req.params.account_id : undefined,
       })
 
       const decision = decideRetry(outcome, idempotent)

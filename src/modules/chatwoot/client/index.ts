@@ -2,6 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { systemClock, type Clock } from "./clock"
 import { ChatwootHttp, type ChatwootExchange, type ChatwootLogger } from "./http"
 import { RateLimiter, type RateLimitStore } from "./rate-limiter"
+import { ChatwootCallMetrics } from "./metrics"
 import type { RetryOptions } from "./retry"
 import { AccountApi } from "./resources/account"
 import { PlatformApi } from "./resources/platform"
@@ -26,6 +27,8 @@ export type ChatwootClientOptions = {
   logger?: ChatwootLogger
   /** Called after every attempt (status or network code, duration), for health metrics. */
   onExchange?: (exchange: ChatwootExchange) => void
+  /** Where per-account call counters (429/5xx, last success) are kept; default a new in-memory one. */
+  metrics?: ChatwootCallMetrics
 }
 
 export const DEFAULT_CLIENT_RATE_LIMIT_PER_MINUTE = 2400
@@ -39,9 +42,12 @@ export const DEFAULT_CLIENT_RATE_LIMIT_PER_MINUTE = 2400
 export class ChatwootClient {
   readonly http: ChatwootHttp
   readonly platform: PlatformApi
+  /** Recent calls per Chatwoot account, for the health page. */
+  readonly metrics: ChatwootCallMetrics
 
   constructor(options: ChatwootClientOptions) {
     const clock = options.clock ?? systemClock
+    const metrics = (this.metrics = options.metrics ?? new ChatwootCallMetrics(clock))
     const limiter =
       options.rateLimiter ??
       new RateLimiter({
@@ -58,7 +64,10 @@ export class ChatwootClient {
       retry: options.retry,
       clock,
       logger: options.logger,
-      onExchange: options.onExchange,
+      onExchange: (exchange) => {
+        metrics.record(exchange)
+        options.onExchange?.(exchange)
+      },
     })
     this.platform = new PlatformApi(this.http)
   }
@@ -115,6 +124,8 @@ export { ChatwootApiError, REDACTED } from "./errors"
 export { ChatwootHttp, API_TOKEN_HEADER } from "./http"
 export type { ChatwootRequest, ChatwootExchange, ChatwootLogger, HttpMethod, RequestKind } from "./http"
 export { RateLimiter, InMemoryRateLimitStore } from "./rate-limiter"
+export { ChatwootCallMetrics } from "./metrics"
+export type { CallCounts } from "./metrics"
 export type { RateLimitStore, RateLimitGrant, RateLimiterOptions } from "./rate-limiter"
 export { DEFAULT_RETRY_OPTIONS, backoffDelay, parseRetryAfter, defaultRetryAfterMs, decideRetry } from "./retry"
 export type { RetryOptions } from "./retry"

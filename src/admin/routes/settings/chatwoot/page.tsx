@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ChatBubbleLeftRight } from "@medusajs/icons"
 import { Alert, Button, Container, Heading, Skeleton, Text } from "@medusajs/ui"
 import { AgentsSection } from "../../../components/chatwoot/agents-section"
+import { HealthSection } from "../../../components/chatwoot/health-section"
 import { StorefrontsTable } from "../../../components/chatwoot/storefronts-table"
 import { useChatwootAccounts } from "../../../hooks/use-chatwoot-accounts"
 import { useSalesChannels } from "../../../hooks/use-sales-channels"
@@ -59,6 +60,7 @@ const ChatwootSettingsPage = () => {
             accounts={accounts.data?.accounts ?? []}
           />
           <AgentsSection accounts={accounts.data?.accounts ?? []} />
+          <HealthSection />
         </>
       )}
     </div>

@@ -1,0 +1,88 @@
+/** Shapes of the health, conversations and customer routes (see src/api/admin/chatwoot/{health,conversations,customers}). */
+
+export type HealthWarning = { code: string; message: string }
+
+export type AccountHealth = {
+  id: string
+  name: string
+  status: "provisioning" | "active" | "suspended" | "failed"
+  mode: "provisioned" | "linked"
+  chatwoot_account_id: number | null
+  ok: boolean
+  last_success_at: string | null
+  last_error: string | null
+  webhook: "signed" | "unsigned" | "missing"
+  dashboard_app: boolean
+  storefronts: { sales_channel_id: string; name: string; enabled: boolean; website_inbox: boolean; hmac_enforced: boolean }[]
+  sync: {
+    counts: { pending: number; processing: number; done: number; failed: number }
+    lag_seconds: number
+    oldest_pending_at: string | null
+    failed: { id: string; kind: string; subject: string; attempts: number; last_error: string | null }[]
+  }
+  calls_24h: { calls: number; rate_limited: number; server_errors: number; network_errors: number }
+  webhooks: { accepted_24h: number; rejected_24h: number; duplicate_24h: number; last_accepted_at: string | null }
+  conversations: { total: number; open: number }
+  warnings: HealthWarning[]
+}
+
+export type AdminChatwootHealthResponse = {
+  health: { generated_at: string; ok: boolean; accounts: AccountHealth[] }
+}
+
+export type ConversationStatus = "open" | "resolved" | "pending" | "snoozed"
+
+export type AdminChatwootConversation = {
+  id: string
+  account_id: string
+  account_name: string | null
+  chatwoot_conversation_id: number
+  sales_channel_id: string | null
+  storefront: string | null
+  status: ConversationStatus
+  priority: string | null
+  tier: string | null
+  customer_id: string | null
+  customer_name: string | null
+  email: string | null
+  order_id: string | null
+  assignee_name: string | null
+  team_name: string | null
+  labels: string[]
+  last_message: string | null
+  unread_count: number
+  last_activity_at: string | null
+  chatwoot_url: string | null
+}
+
+export type AdminChatwootConversationsResponse = {
+  conversations: AdminChatwootConversation[]
+  count: number
+  limit: number
+  offset: number
+  tiers?: string[]
+}
+
+export type ConversationsQuery = {
+  status?: ConversationStatus | "all"
+  sales_channel_id?: string
+  tier?: string
+  customer_id?: string
+  order_id?: string
+  limit?: number
+  offset?: number
+}
+
+export type AdminChatwootCustomerResponse = {
+  customer_id: string
+  contacts: {
+    account_id: string
+    account_name: string | null
+    account_status: string | null
+    storefronts: { sales_channel_id: string; name: string }[]
+    chatwoot_contact_id: number | null
+    last_synced_at: string | null
+    chatwoot_url: string | null
+  }[]
+  sync: { pending: number; failed: { id: string; kind: string; last_error: string | null }[]; last_done_at: string | null }
+}

@@ -1,0 +1,85 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { CHATWOOT_MODULE } from "../../../../modules/chatwoot"
+import type ChatwootModuleService from "../../../../modules/chatwoot/service"
+import type { AdminListChatwootConversationsType } from "./validators"
+
+/**
+ * GET /admin/chatwoot/conversations — conversations of every storefront from
+ * the plugin's mirror (newest activity first), filterable by storefront,
+ * status, tier, customer and order; each with its link into Chatwoot.
+ */
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListChatwootConversationsType>, res: MedusaResponse) => {
+  const chatwoot = req.scope.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const q = req.validatedQuery as AdminListChatwootConversationsType
+  const filters: Record<string, unknown> = {}
+  if (q.status !== "all") filters.status = q.status
+  if (q.sales_channel_id) filters.sales_channel_id = q.sales_channel_id
+  if (q.tier) filters.routed_tier = q.tier
+  if (q.customer_id) filters.customer_id = q.customer_id
+  if (q.order_id) filters.order_id = q.order_id
+  const [rows, count] = await chatwoot.listAndCountChatwootConversations(filters, {
+    take: q.limit,
+    skip: q.offset,
+    order: { chatwoot_updated_at: "DESC", created_at: "DESC" },
+  })
+
+  const accountIds = [...new Set(rows.map((r) => r.account_id))]
+  const accounts = accountIds.length
+    ? await chatwoot.listChatwootAccounts({ id: accountIds }, { select: ["id", "name", "chatwoot_account_id"] })
+    : []
+  const accountById = new Map(accounts.map((a) => [a.id, a]))
+  const channelIds = [...new Set(rows.map((r) => r.sales_channel_id).filter(Boolean))] as string[]
+  const customerIds = [...new Set(rows.map((r) => r.customer_id).filter(Boolean))] as string[]
+  const [channels, customers] = await Promise.all([
+    channelIds.length
+      ? query.graph({ entity: "sales_channel", fields: ["id", "name"], filters: { id: channelIds } }).then((r) => r.data)
+      : [],
+    customerIds.length
+      ? query
+          .graph({ entity: "customer", fields: ["id", "email", "first_name", "last_name"], filters: { id: customerIds } })
+          .then((r) => r.data)
+      : [],
+  ])
+  const channelName = new Map((channels as { id: string; name: string }[]).map((c) => [c.id, c.name]))
+  const customerById = new Map((customers as Record<string, any>[]).map((c) => [c.id as string, c]))
+  const base = chatwoot.getPublicOptions().chatwoot_url.replace(/\/+$/, "")
+
+  res.json({
+    conversations: rows.map((r) => {
+      const account = accountById.get(r.account_id)
+      const customer = r.customer_id ? customerById.get(r.customer_id) : undefined
+      const name = customer ? [customer.first_name, customer.last_name].filter(Boolean).join(" ").trim() : ""
+      return {
+        id: r.id,
+        account_id: r.account_id,
+        account_name: account?.name ?? null,
+        chatwoot_conversation_id: r.chatwoot_conversation_id,
+        sales_channel_id: r.sales_channel_id,
+        storefront: r.sales_channel_id ? (channelName.get(r.sales_channel_id) ?? r.sales_channel_id) : null,
+        status: r.status,
+        priority: r.priority,
+        tier: r.routed_tier,
+        customer_id: r.customer_id,
+        customer_name: name || null,
+        email: customer?.email ?? r.email,
+        order_id: r.order_id,
+        assignee_name: r.assignee_name,
+        team_name: r.team_name,
+        labels: r.labels ?? [],
+        last_message: r.last_message,
+        unread_count: r.unread_count,
+        last_activity_at: r.chatwoot_updated_at ?? r.updated_at,
+        chatwoot_url: account?.chatwoot_account_id
+          ? `${base}/app/accounts/${account.chatwoot_account_id}/conversations/${r.chatwoot_conversation_id}`
+          : null,
+      }
+    }),
+    count,
+    limit: q.limit,
+    offset: q.offset,
+    /** the configured tier names, for the tier filter */
+    tiers: chatwoot.getPublicOptions().tiers.map((t) => t.name),
+  })
+}

@@ -1,0 +1,126 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { AGENT_ACTION_BY_ROUTE, type AgentActionRoute } from "../../../../../../../modules/chatwoot/agent-actions"
+import {
+  postChatwootPrivateNoteWorkflow,
+  requestChatwootReturnWorkflow,
+  resendChatwootOrderConfirmationWorkflow,
+} from "../../../../../../../workflows/dashboard-order-actions"
+import { authenticateDashboardApp, resolveDashboardSubject } from "../../../../helpers"
+import { amount } from "../../../../context"
+import type { DashboardAppOrderActionType } from "../../../../validators"
+
+const DONE: Record<AgentActionRoute, string> = {
+  cancel: "canceled",
+  "resend-confirmation": "resent the confirmation of",
+  return: "created a return request for",
+}
+
+/**
+ * POST /chatwoot/dashboard-app/api/orders/:id/:action (cancel,
+ * resend-confirmation, return) — an order action from the dashboard app.
+ * The order must belong to the conversation's contact in one of the
+ * account's storefronts (else 404) and the action must be switched on for
+ * the order's storefront (else 403). Runs Medusa's own workflows, then
+ * records a private note naming the agent in the conversation.
+ */
+export const POST = async (req: MedusaRequest<DashboardAppOrderActionType>, res: MedusaResponse) => {
+  const action = req.params.action as AgentActionRoute
+  if (!Object.prototype.hasOwnProperty.call(AGENT_ACTION_BY_ROUTE, action)) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Unknown order action ${req.params.action}`)
+  }
+  const scope = await authenticateDashboardApp(req)
+  const body = req.validatedBody
+  const subject = await resolveDashboardSubject(req.scope, scope, body)
+
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: [
+      "id",
+      "display_id",
+      "status",
+      "customer_id",
+      "email",
+      "sales_channel_id",
+      "items.id",
+      "items.detail.fulfilled_quantity",
+      "items.detail.returned_quantity",
+      "items.detail.return_requested_quantity",
+    ],
+    filters: { id: req.params.id },
+  })
+  const order = data[0] as Record<string, any> | undefined
+  const storefront = order && scope.storefronts.find((s) => s.sales_channel_id === order.sales_channel_id)
+  const owned =
+    order &&
+    (subject.customer_id
+      ? order.customer_id === subject.customer_id
+      : String(order.email ?? "").toLowerCase() === subject.email)
+  if (!order || !storefront || !owned) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, "No such order of this contact in this storefront")
+  }
+  const setting = AGENT_ACTION_BY_ROUTE[action]
+  if (!storefront.actions[setting]) {
+    throw new MedusaError(
+      MedusaError.Types.FORBIDDEN,
+      `"${setting}" is switched off for ${storefront.name}: an admin can allow it in Settings → Chatwoot`
+    )
+  }
+
+  let extra = ""
+  if (action === "cancel") {
+    await cancelOrderWorkflow(req.scope).run({ input: { order_id: order.id } })
+  } else if (action === "resend-confirmation") {
+    await resendChatwootOrderConfirmationWorkflow(req.scope).run({ input: { order_id: order.id } })
+  } else {
+    const items =
+      body.items ??
+      ((order.items ?? []) as Record<string, any>[])
+        .map((i) => ({
+          id: i.id as string,
+          quantity:
+            amount(i.detail?.fulfilled_quantity) -
+            amount(i.detail?.returned_quantity) -
+            amount(i.detail?.return_requested_quantity),
+        }))
+        .filter((i) => i.quantity > 0)
+    if (!items.length) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order #${order.display_id} has no fulfilled items left to return`)
+    }
+    const { result } = await requestChatwootReturnWorkflow(req.scope).run({
+      input: { order_id: order.id, items, description: body.reason, internal_note: "Requested from Chatwoot" },
+    })
+    extra = ` (return ${result.return_id})`
+  }
+
+  const agent = body.agent?.name || body.agent?.email ? `${body.agent.name || body.agent.email}` : "An agent"
+  const who = body.agent?.email && body.agent.name ? `${agent} (${body.agent.email})` : agent
+  const content = `${who} ${DONE[action]} order #${order.display_id}${extra} from the Medusa dashboard app.${
+    body.reason ? ` Reason: ${body.reason}` : ""
+  }`
+  let notePosted = true
+  try {
+    await postChatwootPrivateNoteWorkflow(req.scope).run({
+      input: {
+        account_id: scope.account.id,
+        conversation_id: subject.conversation_id,
+        content,
+        source_id: `medusa-dashboard-${action}-${order.id}-${Date.now()}`,
+      },
+    })
+  } catch (error) {
+    // the order action happened; a missing note must not make the agent repeat it
+    notePosted = false
+    req.scope
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`chatwoot: could not record the ${action} of order ${order.id} as a private note: ${(error as Error).message}`)
+  }
+  res.json({
+    order_id: order.id,
+    action,
+    note_posted: notePosted,
+    message: `Order #${order.display_id}: ${DONE[action].replace(/ of$| for$/, "")}${notePosted ? "" : " (the note could not be posted)"}`,
+  })
+}
