@@ -200,22 +200,34 @@ medusaIntegrationTestRunner({
         expect(await chatwoot().listChatwootContactChanges({ customer_id: customer.id, status: "pending" })).toEqual([])
       })
 
-      it("a web-widget visitor claiming a customer's identifier without an HMAC-verified session stays a guest", async () => {
+      it("a web-widget identity links the customer only when HMAC-verified or enforced by the storefront's inbox", async () => {
         const s = await setup()
         const customer = await kit.registerCustomer("victim@example.com")
-        const claimed = buildConversationPayload(
+        const unverified = (id: number) =>
+          buildConversationPayload(
+            "conversation_created",
+            conversationOverrides(s, {
+              id,
+              updated_at: T0,
+              contact_inbox: { hmac_verified: false },
+              meta: { sender: { id: 8, identifier: customer.id, email: null }, hmac_verified: false },
+            })
+          )
+        // enforced (the default): Chatwoot refused every unverified setUser, so the identifier is the customer's
+        expect((await sandbox().sendWebhook(s.cwId, "conversation_created", unverified(45)))[0].status).toBe(200)
+        expect((await until("the mirror", () => mirrorOf(s.account.id, 45))).customer_id).toBe(customer.id)
+
+        // not enforced: any visitor may have claimed the identifier, so the conversation stays a guest's
+        const off = await api.post(`/admin/chatwoot/storefronts/${s.salesChannelId}`, { hmac_mandatory: false }, { headers })
+        expect(off.status).toBe(200)
+        expect((await sandbox().sendWebhook(s.cwId, "conversation_created", unverified(46)))[0].status).toBe(200)
+        expect((await until("the mirror", () => mirrorOf(s.account.id, 46))).customer_id).toBeNull()
+        const verified = buildConversationPayload(
           "conversation_created",
-          conversationOverrides(s, {
-            id: 45,
-            updated_at: T0,
-            contact_inbox: { hmac_verified: false },
-            meta: { sender: { id: 8, identifier: customer.id, email: null }, hmac_verified: false },
-          })
+          conversationOverrides(s, { id: 47, updated_at: T0, meta: { sender: { id: 8, identifier: customer.id, email: null } } })
         )
-        expect((await sandbox().sendWebhook(s.cwId, "conversation_created", claimed))[0].status).toBe(200)
-        const row = await until("the mirror", () => mirrorOf(s.account.id, 45))
-        expect(row.customer_id).toBeNull()
-        expect(await chatwoot().listChatwootConversations({ customer_id: customer.id })).toEqual([])
+        expect((await sandbox().sendWebhook(s.cwId, "conversation_created", verified))[0].status).toBe(200)
+        expect((await until("the mirror", () => mirrorOf(s.account.id, 47))).customer_id).toBe(customer.id)
       })
 
       it("webwidget_triggered with a current conversation mirrors it", async () => {

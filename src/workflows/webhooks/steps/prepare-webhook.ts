@@ -15,6 +15,7 @@ import {
   type ConversationSnapshot,
 } from "../mirror-data"
 import { toE164 } from "../../sync/contact-data"
+import { resolveWidgetSettings } from "../../../modules/chatwoot/widget-settings"
 
 export type PreparedMessage = {
   account_id: string
@@ -96,6 +97,12 @@ async function orderFromMention(container: MedusaContainer, account: Account, cu
   return null
 }
 
+async function storefrontEnforcesHmac(chatwoot: ChatwootModuleService, salesChannelId: string | null) {
+  if (!salesChannelId) return false
+  const [storefront] = await chatwoot.listChatwootStorefronts({ sales_channel_id: salesChannelId }, { select: ["widget_settings"] })
+  return Boolean(storefront) && resolveWidgetSettings(storefront.widget_settings).hmac_mandatory
+}
+
 async function salesChannelOfInbox(chatwoot: ChatwootModuleService, account: Account, inboxId: number | null) {
   if (inboxId !== null) {
     const [inbox] = await chatwoot.listChatwootInboxes({ account_id: account.id, chatwoot_inbox_id: inboxId }, { select: ["sales_channel_id"] })
@@ -111,11 +118,14 @@ async function mirrorInput(
   account: Account,
   snap: ConversationSnapshot
 ): Promise<ConversationMirrorInput> {
-  // an unverified web-widget identity is someone's claim, not the customer: treat as a guest
-  const customerId = snap.identity_verified ? await customerExists(container, snap.identifier) : null
+  const salesChannelId = await salesChannelOfInbox(chatwoot, account, snap.chatwoot_inbox_id)
+  // an unverified web-widget identity is someone's claim, not the customer (a guest), unless the
+  // storefront's inbox enforces HMAC: then Chatwoot refused every unverified setUser
+  const trusted = snap.identity_verified || (await storefrontEnforcesHmac(chatwoot, salesChannelId))
+  const customerId = trusted ? await customerExists(container, snap.identifier) : null
   return {
     account_id: account.id,
-    sales_channel_id: await salesChannelOfInbox(chatwoot, account, snap.chatwoot_inbox_id),
+    sales_channel_id: salesChannelId,
     chatwoot_conversation_id: snap.chatwoot_conversation_id,
     chatwoot_inbox_id: snap.chatwoot_inbox_id,
     chatwoot_contact_id: snap.chatwoot_contact_id,
