@@ -4,7 +4,6 @@ import { CHATWOOT_MODULE } from "../src/modules/chatwoot"
 import type ChatwootModuleService from "../src/modules/chatwoot/service"
 import { syncChatwootCustomerWorkflow } from "../src/workflows/chatwoot-sync"
 import { drainChatwootSyncQueue } from "../src/workflows/sync/drain"
-import { tierFor } from "../src/workflows/sync/contact-data"
 
 const MESSAGES = [
   "Hi! Where is my order? It has been a week.",
@@ -16,14 +15,13 @@ const MESSAGES = [
  * Demo conversations (sandbox only): each demo customer's contact is synced
  * and writes in about their latest order in its storefront, so the agent
  * views have something to show — the Conversations page, the customer and
- * order widgets, and the dashboard app. The plugin's conversation mirror is
- * filled as the webhook receiver would fill it.
+ * order widgets, and the dashboard app. Runs while the demo's Medusa is up:
+ * the sandbox's signed webhooks reach it and fill the conversation mirror.
  */
 export default async function seedDemoConversations({ container }: ExecArgs) {
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const tiers = chatwoot.getPublicOptions().tiers
   const { data: orders } = await query.graph({
     entity: "order",
     fields: ["id", "customer_id", "email", "sales_channel_id", "created_at", "total"],
@@ -37,6 +35,7 @@ export default async function seedDemoConversations({ container }: ExecArgs) {
   await drainChatwootSyncQueue(container, { budgetMs: 30_000 })
 
   let n = 0
+  const created: { account_id: string; chatwoot_conversation_id: number }[] = []
   for (const order of orders as { id: string; customer_id: string; email: string; sales_channel_id: string; total: number }[]) {
     const [storefront] = await chatwoot.listChatwootStorefronts({ sales_channel_id: order.sales_channel_id })
     if (!storefront) continue
@@ -57,26 +56,21 @@ export default async function seedDemoConversations({ container }: ExecArgs) {
     })
     const text = MESSAGES[n++ % MESSAGES.length]
     await api.messages.create(conversation.id, { content: text, message_type: "incoming" }).catch(() => undefined)
-    const [known] = await chatwoot.listChatwootConversations({ account_id: account.id, chatwoot_conversation_id: conversation.id })
-    if (!known) {
-      await chatwoot.createChatwootConversations({
-        account_id: account.id,
-        sales_channel_id: order.sales_channel_id,
-        chatwoot_conversation_id: conversation.id,
-        chatwoot_inbox_id: inbox.chatwoot_inbox_id,
-        chatwoot_contact_id: contact.chatwoot_contact_id,
-        customer_id: order.customer_id,
-        email: order.email,
-        order_id: order.id,
-        status: n === 3 ? "pending" : "open",
-        routed_tier: tierFor(Number(order.total) || 0, tiers),
-        last_message: text,
-        last_customer_message_at: new Date(),
-        chatwoot_created_at: new Date(),
-        chatwoot_updated_at: new Date(),
-        unread_count: 1,
-      })
-    }
+    if (n === 3) await api.conversations.toggleStatus(conversation.id, { status: "pending" })
+    created.push({ account_id: account.id, chatwoot_conversation_id: conversation.id })
   }
+  // the running Medusa mirrors them from the sandbox's signed webhooks
+  const deadline = Date.now() + 60_000
+  let mirrored = 0
+  while (Date.now() < deadline) {
+    mirrored = 0
+    for (const c of created) {
+      const [row] = await chatwoot.listChatwootConversations(c, { select: ["id", "last_message"] })
+      if (row?.last_message) mirrored++
+    }
+    if (mirrored === created.length) break
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  if (mirrored < created.length) logger.warn(`Only ${mirrored} of ${created.length} demo conversations were mirrored from webhooks.`)
   logger.info(`Seeded ${n} demo conversations.`)
 }

@@ -245,16 +245,17 @@ async function main() {
   await run(["exec", "./demo/seed.ts"], { ...env, DEMO_INFO_FILE: infoFile, CHATWOOT_AUTO_PROVISION: "false" }, { quiet: true })
   const info = JSON.parse(fs.readFileSync(infoFile, "utf8"))
   fs.rmSync(infoFile, { force: true })
-  if (sandboxNote.startsWith("Chatwoot sandbox")) {
-    // conversations for the agent views (never in a real Chatwoot)
-    await run(["exec", "./demo/seed-conversations.ts"], { ...env, CHATWOOT_AUTO_PROVISION: "false" }, { quiet: true })
-  }
   await run(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], env, { quiet: true })
 
   log(`starting Medusa on http://localhost:${PORT} …`)
   startLongRunning(process.execPath, [MEDUSA_BIN, "start"], env, "Medusa")
   if (!(await waitFor(`http://localhost:${PORT}/health`, 180_000))) {
     throw new Error("Medusa did not answer /health within 3 minutes")
+  }
+  if (sandboxNote.startsWith("Chatwoot sandbox")) {
+    // conversations for the agent views (never in a real Chatwoot), made while Medusa runs so the
+    // sandbox's signed webhooks reach it and the plugin mirrors them the way it would in production
+    await run(["exec", "./demo/seed-conversations.ts"], { ...env, CHATWOOT_AUTO_PROVISION: "false" }, { quiet: true })
   }
 
   await startStorefrontServer(info.storefronts, `http://localhost:${PORT}`)

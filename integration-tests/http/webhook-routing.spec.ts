@@ -163,6 +163,28 @@ medusaIntegrationTestRunner({
       expect(conversation.labels).not.toContain("bronze")
     })
 
+    it("with routing off nothing changes in Chatwoot, but the mirror still records the customer's tier", async () => {
+      const shop = await kit.storefront("Plain shop")
+      await kit.makeDefault(shop.salesChannelId)
+      routeWebhooksTo(sandbox(), api, shop.account.chatwoot_account_id)
+      const gold = await customer("gold-plain@example.com", shop, 1000)
+      const conversation = await newConversation(shop.account.id, gold.contact.id)
+      const row = await until("the tier on the mirror", async () => {
+        const [r] = await kit.chatwoot().listChatwootConversations({
+          account_id: shop.account.id,
+          chatwoot_conversation_id: conversation.display_id,
+        })
+        return r?.routed_tier ? r : undefined
+      })
+      expect(row).toMatchObject({ customer_id: gold.customer.id, routed_tier: "gold", routed_at: null })
+      const live = sandbox().state.conversations.get(conversation.id)!
+      expect(live).toMatchObject({ priority: null, team_id: null, labels: [] })
+      const list = await api.get(`/admin/chatwoot/conversations?tier=gold`, { headers })
+      expect(list.data.conversations.map((c: { chatwoot_conversation_id: number }) => c.chatwoot_conversation_id)).toContain(
+        conversation.display_id
+      )
+    })
+
     it("rules are validated (400) and routing stays off until enabled", async () => {
       const shop = await kit.storefront("Outlet")
       const bad = await api.post(

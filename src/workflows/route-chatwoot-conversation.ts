@@ -23,6 +23,7 @@ export const routeChatwootConversationWorkflow = createWorkflow(
       mirror_id: planned.mirror_id,
       tier: planned.tier,
       skipped: planned.skipped,
+      tier_only: planned.tier_only,
     }))
     markChatwootConversationRoutedStep(mark)
     const result = transform({ planned, changed }, ({ planned, changed }) => ({

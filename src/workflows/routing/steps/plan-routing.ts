@@ -20,6 +20,8 @@ export type PlannedRouting = {
   chatwoot_conversation_id: number
   mirror_id: string | null
   tier: string | null
+  /** Routing is off, but the customer's tier is still recorded on the mirror (the Conversations page filters by it). */
+  tier_only: boolean
   plan: RoutingPlan | null
   current: RoutingPlan | null
 }
@@ -56,6 +58,7 @@ export const planChatwootRoutingStep = createStep(
       chatwoot_conversation_id: input.chatwoot_conversation_id,
       mirror_id: null,
       tier: null,
+      tier_only: false,
       plan: null,
       current: null,
     }
@@ -74,12 +77,11 @@ export const planChatwootRoutingStep = createStep(
     const storefront =
       account.storefronts.find((s) => s.sales_channel_id === mirror.sales_channel_id) ?? account.storefronts[0]
     const rules = resolveRoutingRules(storefront?.routing_rules)
-    if (!storefront || !rules.enabled) return skip("routing off")
+    if (!storefront) return skip("routing off")
 
     const options = chatwoot.getPublicOptions()
     const channelIds = account.storefronts.map((s) => s.sales_channel_id)
     let tier: string | null = null
-    let openOrder = false
     if (mirror.customer_id) {
       const fields = await loadContactFields(
         container,
@@ -88,9 +90,12 @@ export const planChatwootRoutingStep = createStep(
         { tiers: options.tiers, public_url: options.public_url }
       )
       tier = (fields?.custom_attributes?.medusa_tier as string | undefined) ?? null
-      openOrder = await hasOpenOrder(container, mirror.customer_id, channelIds)
     }
     out.tier = tier
+    if (!rules.enabled) {
+      return new StepResponse({ ...out, skipped: "routing off", tier_only: tier !== mirror.routed_tier })
+    }
+    const openOrder = mirror.customer_id ? await hasOpenOrder(container, mirror.customer_id, channelIds) : false
     if (input.reason === "tier" && tier === mirror.routed_tier) return skip("tier unchanged")
 
     const conversation = await chatwoot.accountApi(account).conversations.get(input.chatwoot_conversation_id)
