@@ -20,19 +20,15 @@ const crypto = require("node:crypto")
 const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
-const { databaseUrl, freePort, startEmbedded } = require("../scripts/lib/database.cjs")
+const { databaseUrl, startEmbedded } = require("../scripts/lib/database.cjs")
+const { ROOT, bootDemo, log } = require("./lib/demo")
 
-const ROOT = path.resolve(__dirname, "..")
 const MEDUSA_BIN = require.resolve("@medusajs/cli/cli.js")
 const ORDERS = Number(process.env.BENCH_ORDERS || 500)
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 200)
 const WARMUP = 20
 const TARGET_P99_MS = 100
 const RESULTS = path.join(__dirname, "results", "dashboard.json")
-
-function log(line) {
-  process.stderr.write(`[bench] ${line}\n`)
-}
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -56,22 +52,13 @@ async function main() {
   }
   process.on("SIGINT", () => cleanup().then(() => process.exit(1)))
   try {
-    const port = await freePort()
-    const sandboxPort = await freePort()
-    const env = {
-      ...process.env,
-      PORT: String(port),
-      SANDBOX_PORT: String(sandboxPort),
-      STOREFRONT_PORT: String(await freePort()),
-      MEDUSA_ADMIN_DISABLED: "true",
-      LOG_LEVEL: process.env.LOG_LEVEL || "warn",
-      MEDUSA_PUBLIC_URL: `http://localhost:${port}`,
+    // the seed (`medusa exec`) shares the demo's database: start it here unless DATABASE_URL
+    const extra = {
       CHATWOOT_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64url"),
       CHATWOOT_PLATFORM_TOKEN: `bench-platform-${crypto.randomBytes(12).toString("hex")}`,
       MEDUSA_DISABLE_TELEMETRY: "true",
     }
-    for (const name of ["CHATWOOT_URL", "TEST_TYPE", "MEDUSA_BACKEND_URL"]) delete env[name]
-    if (!env.DATABASE_URL) {
+    if (!process.env.DATABASE_URL) {
       const pg = await startEmbedded({ log })
       cleanups.push(pg.stop)
       const { Client } = require("pg")
@@ -79,36 +66,21 @@ async function main() {
       await client.connect()
       await client.query(`create database "medusa_chatwoot_bench"`)
       await client.end()
-      env.DATABASE_URL = databaseUrl(pg.settings, "medusa_chatwoot_bench")
-      env.DB_HOST = pg.settings.host
+      extra.DATABASE_URL = databaseUrl(pg.settings, "medusa_chatwoot_bench")
+      extra.DB_HOST = pg.settings.host
     }
 
     log("booting the demo…")
-    const demo = spawn(process.execPath, [path.join(ROOT, "scripts/demo.js")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
-    cleanups.push(
-      () =>
-        new Promise((resolve) => {
-          if (demo.exitCode !== null) return resolve()
-          demo.on("exit", resolve)
-          demo.kill("SIGTERM")
-          setTimeout(() => demo.exitCode === null && demo.kill("SIGKILL"), 15_000)
-        })
-    )
-    let stdout = ""
-    let stderr = ""
-    demo.stdout.on("data", (d) => (stdout += d))
-    demo.stderr.on("data", (d) => (stderr += d))
-    await new Promise((resolve, reject) => {
-      const timer = setInterval(() => stdout.includes("demo is up") && (clearInterval(timer), resolve()), 250)
-      demo.on("exit", (code) => (clearInterval(timer), reject(new Error(`demo exited early (${code}):\n${stderr.slice(-3000)}`))))
-    })
+    const demo = await bootDemo(({ port }) => ({ ...extra, MEDUSA_PUBLIC_URL: `http://localhost:${port}` }))
+    cleanups.push(demo.stop)
+    const { env, port } = demo
 
     log(`seeding a customer with ${ORDERS} orders…`)
     const infoFile = path.join(os.tmpdir(), `medusa-chatwoot-bench-dashboard-${process.pid}.json`)
     const seedStarted = Date.now()
     await run(["exec", "./demo/bench-dashboard-seed.ts"], {
       ...env,
-      CHATWOOT_URL: `http://127.0.0.1:${sandboxPort}`,
+      CHATWOOT_URL: demo.sandboxUrl,
       BENCH_ORDERS: String(ORDERS),
       BENCH_INFO_FILE: infoFile,
     })
@@ -157,6 +129,7 @@ async function main() {
     fs.mkdirSync(path.dirname(RESULTS), { recursive: true })
     fs.writeFileSync(RESULTS, JSON.stringify(result, null, 2) + "\n")
     process.stdout.write(JSON.stringify(result, null, 2) + "\n")
+    process.exitCode = result.met ? 0 : 1
   } finally {
     await cleanup()
   }

@@ -13,64 +13,21 @@
 // neighbours' load hit all three alike; per route the median of the rounds'
 // p50/p99 and the mean throughput are reported.
 // Writes bench/results/storefront.json and prints a table.
-const { spawn } = require("node:child_process")
 const fs = require("node:fs")
 const path = require("node:path")
 const autocannon = require("autocannon")
-const { freePort } = require("../scripts/lib/database.cjs")
+const { ROOT, bootDemo, log } = require("./lib/demo")
 
-const ROOT = path.resolve(__dirname, "..")
 const DURATION = Number(process.env.BENCH_DURATION || 5)
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3)
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY || "1,10,50").split(",").map(Number)
 const RESULTS = path.join(__dirname, "results", "storefront.json")
 
-function log(line) {
-  process.stderr.write(`[bench] ${line}\n`)
-}
-
-async function bootDemo() {
-  const port = await freePort()
-  const env = {
-    ...process.env,
-    PORT: String(port),
-    SANDBOX_PORT: String(await freePort()),
-    STOREFRONT_PORT: String(await freePort()),
-    MEDUSA_ADMIN_DISABLED: "true",
-    LOG_LEVEL: process.env.LOG_LEVEL || "warn",
-  }
-  for (const name of ["CHATWOOT_URL", "CHATWOOT_PLATFORM_TOKEN", "TEST_TYPE", "MEDUSA_PUBLIC_URL", "MEDUSA_BACKEND_URL"]) {
-    delete env[name]
-  }
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts/demo.js")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
-  let stdout = ""
-  let stderr = ""
-  child.stdout.on("data", (d) => (stdout += d))
-  child.stderr.on("data", (d) => (stderr += d))
-  await new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (stdout.includes("demo is up")) {
-        clearInterval(timer)
-        resolve()
-      }
-    }, 250)
-    child.on("exit", (code) => {
-      clearInterval(timer)
-      reject(new Error(`demo exited early (${code}):\n${stderr.slice(-3000)}`))
-    })
-  })
-  const keys = [...new Set([...stdout.matchAll(/(pk_[0-9a-f]+)/g)].map((m) => m[1]))]
-  const password = stdout.match(/storefront password: (\S+)\)/)[1]
-  return { child, url: `http://localhost:${port}`, key: keys[0], password }
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve()
-    child.on("exit", resolve)
-    child.kill("SIGTERM")
-    setTimeout(() => child.exitCode === null && child.kill("SIGKILL"), 15_000)
-  })
+async function bootStorefrontDemo() {
+  const demo = await bootDemo()
+  const keys = [...new Set([...demo.stdout().matchAll(/(pk_[0-9a-f]+)/g)].map((m) => m[1]))]
+  const password = demo.stdout().match(/storefront password: (\S+)\)/)[1]
+  return { ...demo, key: keys[0], password }
 }
 
 function load(url, headers, connections, duration) {
@@ -84,7 +41,7 @@ function load(url, headers, connections, duration) {
 async function main() {
   const loadAtStart = require("node:os").loadavg().map((x) => Math.round(x * 100) / 100)
   log("booting the demo (embedded PostgreSQL, sandbox, seed)…")
-  const demo = await bootDemo()
+  const demo = await bootStorefrontDemo()
   try {
     const login = await fetch(`${demo.url}/auth/customer/emailpass`, {
       method: "POST",
@@ -171,7 +128,7 @@ async function main() {
     process.stdout.write(`${rows.join("\n")}\nmeets target: ${report.meets_target}\nwritten to ${path.relative(ROOT, RESULTS)}\n`)
     process.exitCode = report.meets_target ? 0 : 1
   } finally {
-    await stop(demo.child)
+    await demo.stop()
   }
 }
 

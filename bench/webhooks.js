@@ -15,70 +15,18 @@
 // conversations, so the asynchronous mirror does real work meanwhile.
 // Per step: accepted/s, p50/p99/max acknowledgement latency, non-2xx, errors.
 // Writes bench/results/webhooks.json and prints a table.
-const { spawn } = require("node:child_process")
 const crypto = require("node:crypto")
 const fs = require("node:fs")
 const http = require("node:http")
 const path = require("node:path")
-const { freePort } = require("../scripts/lib/database.cjs")
+const { ROOT, bootDemo, log } = require("./lib/demo")
 
-const ROOT = path.resolve(__dirname, "..")
 const DURATION = Number(process.env.BENCH_DURATION || 10)
 const RATES = (process.env.BENCH_RATES || "25,50,100,200,400").split(",").map(Number)
 const RESULTS = path.join(__dirname, "results", "webhooks.json")
 /** Chatwoot gives up after WEBHOOK_TIMEOUT (5 s) and never retries; the plugin aims far below. */
 const TARGET_P99_MS = Number(process.env.BENCH_TARGET_P99_MS || 50)
 
-function log(line) {
-  process.stderr.write(`[bench] ${line}\n`)
-}
-
-async function bootDemo() {
-  const port = await freePort()
-  const sandboxPort = await freePort()
-  const env = {
-    ...process.env,
-    PORT: String(port),
-    SANDBOX_PORT: String(sandboxPort),
-    STOREFRONT_PORT: String(await freePort()),
-    MEDUSA_ADMIN_DISABLED: "true",
-    LOG_LEVEL: process.env.LOG_LEVEL || "warn",
-    // one load generator = one IP: measure the receiver, not the limiter
-    CHATWOOT_WEBHOOK_IP_LIMIT: "100000000",
-  }
-  for (const name of ["CHATWOOT_URL", "CHATWOOT_PLATFORM_TOKEN", "TEST_TYPE", "MEDUSA_PUBLIC_URL", "MEDUSA_BACKEND_URL"]) {
-    delete env[name]
-  }
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts/demo.js")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
-  let stdout = ""
-  let stderr = ""
-  child.stdout.on("data", (d) => (stdout += d))
-  child.stderr.on("data", (d) => (stderr += d))
-  await new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (stdout.includes("demo is up")) {
-        clearInterval(timer)
-        resolve()
-      }
-    }, 250)
-    child.on("exit", (code) => {
-      clearInterval(timer)
-      reject(new Error(`demo exited early (${code}):\n${stderr.slice(-3000)}`))
-    })
-  })
-  return { child, url: `http://localhost:${port}`, sandboxUrl: `http://127.0.0.1:${sandboxPort}` }
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve()
-    child.on("exit", resolve)
-    child.kill("SIGTERM")
-    setTimeout(() => child.exitCode === null && child.kill("SIGKILL"), 15_000)
-  })
-}
-
-/** A conversation_updated delivery in the shape of chatwoot-api.md §5.2. */
 function conversationUpdated(accountId, inboxId, conversationId, updatedAt) {
   const sender = {
     additional_attributes: {}, custom_attributes: { medusa_tier: "gold" }, email: `bench${conversationId}@example.com`,
@@ -163,7 +111,8 @@ async function step(target, rate, seconds, agent, state) {
 async function main() {
   const loadAtStart = require("node:os").loadavg().map((x) => Math.round(x * 100) / 100)
   log("booting the demo (embedded PostgreSQL, sandbox, seed)…")
-  const demo = await bootDemo()
+  // one load generator = one IP: measure the receiver, not the limiter
+  const demo = await bootDemo({ CHATWOOT_WEBHOOK_IP_LIMIT: "100000000" })
   try {
     const state = await (await fetch(`${demo.sandboxUrl}/__sandbox/state`)).json()
     const account = state.accounts.find((a) => a.webhooks.length && a.inboxes.some((i) => i.channel === "web_widget"))
@@ -217,7 +166,7 @@ async function main() {
     )
     process.exitCode = report.meets_target ? 0 : 1
   } finally {
-    await stop(demo.child)
+    await demo.stop()
   }
 }
 
