@@ -129,13 +129,13 @@ async function main() {
     fs.mkdirSync(path.dirname(RESULTS), { recursive: true })
     fs.writeFileSync(RESULTS, JSON.stringify(result, null, 2) + "\n")
     process.stdout.write(JSON.stringify(result, null, 2) + "\n")
-    process.exitCode = result.met ? 0 : 1
+    return result.met
   } finally {
     await cleanup()
   }
 }
 
-main().catch((error) => {
+main().then((met) => process.exit(met ? 0 : 1)).catch((error) => {
   log(error.stack || String(error))
   process.exit(1)
 })
