@@ -169,16 +169,24 @@ export default class ChatwootModuleService extends MedusaService({
    * pending row folds into it (payload merged, `coalesced_count` + 1, the
    * earliest `created_at` kept so the lag stays honest); a row waiting out a
    * back-off keeps its schedule.
+   *
+   * Settling (`settle_ms`): a new row becomes claimable `settle_ms` after the
+   * change, and every change folded into it pushes that back to
+   * `settle_ms` after itself, but never past `settle_max_ms` after the first
+   * change (so a contact that never stops changing still goes out). A burst
+   * of changes to one contact thus costs one call. A change without settling
+   * (`settle_ms` 0) makes its row due at once.
    */
   @InjectTransactionManager()
   async enqueueSyncJobs(
     jobs: EnqueueSyncJobInput[],
     now: Date = new Date(),
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<{ id: string; coalesced: boolean }[]> {
+  ): Promise<{ id: string; coalesced: boolean; next_attempt_at: Date }[]> {
     const manager = sharedContext.transactionManager ?? sharedContext.manager!
-    const out: { id: string; coalesced: boolean }[] = []
+    const out: { id: string; coalesced: boolean; next_attempt_at: Date }[] = []
     for (const job of jobs) {
+      const settle = Math.max(0, Math.round(job.settle_ms ?? 0))
       const rows = await manager.execute(
         `insert into chatwoot_sync_job
            (id, account_id, kind, subject, coalesce_key, payload, status, attempts, next_attempt_at, coalesced_count, created_at, updated_at)
@@ -188,10 +196,12 @@ export default class ChatwootModuleService extends MedusaService({
            payload = coalesce(chatwoot_sync_job.payload, '{}'::jsonb) || coalesce(excluded.payload, '{}'::jsonb),
            coalesced_count = chatwoot_sync_job.coalesced_count + 1,
            updated_at = excluded.updated_at,
-           next_attempt_at = case when chatwoot_sync_job.attempts > 0
-             then chatwoot_sync_job.next_attempt_at
-             else least(chatwoot_sync_job.next_attempt_at, excluded.next_attempt_at) end
-         returning id, (xmax <> 0) as coalesced`,
+           next_attempt_at = case
+             when chatwoot_sync_job.attempts > 0 then chatwoot_sync_job.next_attempt_at
+             when ?::int = 0 then least(chatwoot_sync_job.next_attempt_at, excluded.next_attempt_at)
+             else greatest(chatwoot_sync_job.next_attempt_at,
+               least(excluded.next_attempt_at, chatwoot_sync_job.created_at + (?::int * interval '1 millisecond'))) end
+         returning id, next_attempt_at, (xmax <> 0) as coalesced`,
         [
           generateEntityId(undefined, "cwsync"),
           job.account_id,
@@ -199,12 +209,14 @@ export default class ChatwootModuleService extends MedusaService({
           job.subject,
           syncCoalesceKey(job),
           JSON.stringify(job.payload ?? {}),
+          new Date(now.getTime() + settle),
           now,
           now,
-          now,
+          settle,
+          Math.max(settle, job.settle_max_ms ?? settle),
         ]
       )
-      out.push({ id: rows[0].id, coalesced: Boolean(rows[0].coalesced) })
+      out.push({ id: rows[0].id, coalesced: Boolean(rows[0].coalesced), next_attempt_at: new Date(rows[0].next_attempt_at) })
     }
     return out
   }

@@ -83,23 +83,26 @@ export async function drainChatwootSyncQueue(
 ): Promise<DrainResult> {
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
   const owner = options.owner ?? `${PROCESS_ID}:${randomBytes(4).toString("hex")}`
-  const concurrency = Math.max(1, options.concurrency ?? 5)
+  const concurrency = Math.max(1, options.concurrency ?? chatwoot.getPublicOptions().sync_concurrency ?? 5)
+  // each lane claims a few rows at a time, so a slow row never holds up a whole batch
+  const perClaim = Math.max(1, Math.ceil((options.batchSize ?? SYNC_QUEUE_DEFAULTS.batchSize) / concurrency))
   const deadline = Date.now() + (options.budgetMs ?? 50_000)
   const result: DrainResult = { claimed: 0, done: 0, rescheduled: 0, failed: 0, lost: 0 }
-  while (Date.now() < deadline) {
-    const rows = await chatwoot.claimSyncJobs({ owner, limit: options.batchSize ?? SYNC_QUEUE_DEFAULTS.batchSize })
-    if (!rows.length) break
-    result.claimed += rows.length
-    let next = 0
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, rows.length) }, async () => {
-        while (next < rows.length) {
-          const row = rows[next++]
-          await processRow(container, chatwoot, owner, row, result)
-        }
-      })
-    )
+  let idle = false
+  const lane = async () => {
+    while (!idle && Date.now() < deadline) {
+      const rows = await chatwoot.claimSyncJobs({ owner, limit: perClaim })
+      if (!rows.length) {
+        idle = true
+        break
+      }
+      result.claimed += rows.length
+      for (const row of rows) {
+        await processRow(container, chatwoot, owner, row, result)
+      }
+    }
   }
+  await Promise.all(Array.from({ length: concurrency }, lane))
   return result
 }
 
@@ -168,8 +171,10 @@ async function run(container: MedusaContainer, chatwoot: ChatwootModuleService, 
   try {
     const due = await chatwoot.nextSyncJobDueAt()
     if (due) {
-      // nothing claimable although due: the key is leased elsewhere; do not spin
-      const wait = Math.max(claimed ? 0 : 1_000, due.getTime() - Date.now() + 50)
+      // a settling row: wake when it falls due; nothing claimable although due
+      // (the key is leased elsewhere): look again in a second, do not spin
+      const until = due.getTime() - Date.now()
+      const wait = until > 0 ? until + 25 : claimed ? 0 : 1_000
       if (wait <= MAX_WAKE_MS) schedule(container, chatwoot, state, wait)
     }
   } catch {

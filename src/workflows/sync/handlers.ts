@@ -20,12 +20,29 @@ export class SyncNotReadyError extends Error {
 
 const isNotFound = (error: unknown) => ChatwootApiError.is(error) && error.status === 404
 
-async function loadAccount(chatwoot: ChatwootModuleService, accountId: string) {
+/** How long a drainer reuses an account it loaded (status changes are seen after at most this). */
+const ACCOUNT_CACHE_MS = 1_000
+const accountCache = new Map<string, { at: number; account: Promise<AccountWithRelations | null> }>()
+type AccountWithRelations = Awaited<ReturnType<typeof fetchAccount>>
+
+async function fetchAccount(chatwoot: ChatwootModuleService, accountId: string) {
   const [account] = await chatwoot.listChatwootAccounts(
     { id: accountId },
     { relations: ["inboxes", "storefronts"] }
   )
   return account ?? null
+}
+
+/** An account with its inboxes and storefronts; a burst of rows of one account loads it once a second. */
+async function loadAccount(chatwoot: ChatwootModuleService, accountId: string) {
+  const now = Date.now()
+  const hit = accountCache.get(accountId)
+  if (hit && now - hit.at < ACCOUNT_CACHE_MS) return hit.account
+  const account = fetchAccount(chatwoot, accountId)
+  accountCache.set(accountId, { at: now, account })
+  account.catch(() => accountCache.delete(accountId))
+  if (accountCache.size > 1000) accountCache.delete(accountCache.keys().next().value as string)
+  return account
 }
 
 /**
@@ -74,7 +91,8 @@ export const contactUpsert: SyncHandler = async (container, row) => {
   if (contactId === null) {
     const apiInbox = account.inboxes.find((i) => i.kind === "api" && i.chatwoot_inbox_id)
     if (!apiInbox?.chatwoot_inbox_id) throw new SyncNotReadyError(`account ${account.id} has no API inbox yet`)
-    contactId = (await contacts.upsert({ ...fields, inbox_id: apiInbox.chatwoot_inbox_id })).contact.id
+    // no contact known here (first sync, or it was deleted in Chatwoot): create first, look up only on a conflict
+    contactId = (await contacts.upsert({ ...fields, inbox_id: apiInbox.chatwoot_inbox_id }, { createFirst: true })).contact.id
   }
 
   const record = {
