@@ -11,7 +11,12 @@ import {
   AdminUpdateStorefrontSettings,
 } from "./admin/chatwoot/accounts/validators"
 import { StoreGetChatwootWidget, StorePostChatwootContact, StorePostChatwootEvents } from "./store/chatwoot/validators"
-import { AdminGetChatwootSync, AdminReplayChatwootSync } from "./admin/chatwoot/sync/validators"
+import {
+  AdminGetChatwootBackfills,
+  AdminGetChatwootSync,
+  AdminPostChatwootBackfill,
+  AdminReplayChatwootSync,
+} from "./admin/chatwoot/sync/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -41,6 +46,16 @@ export default defineMiddlewares({
       matcher: "/admin/chatwoot/sync/replay",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminReplayChatwootSync)],
+    },
+    {
+      matcher: "/admin/chatwoot/sync/backfill",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminGetChatwootBackfills, {})],
+    },
+    {
+      matcher: "/admin/chatwoot/sync/backfill",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminPostChatwootBackfill)],
     },
     {
       matcher: "/admin/chatwoot/accounts",

@@ -12,6 +12,7 @@ import {
 import {
   ChatwootAccount,
   ChatwootAgent,
+  ChatwootBackfill,
   ChatwootContact,
   ChatwootConversation,
   ChatwootInbox,
@@ -55,6 +56,7 @@ export default class ChatwootModuleService extends MedusaService({
   ChatwootStorefront,
   ChatwootSyncJob,
   ChatwootWebhookDelivery,
+  ChatwootBackfill,
 }) {
   protected readonly options_: ResolvedChatwootOptions
   protected readonly client_: ChatwootClient
@@ -226,7 +228,8 @@ export default class ChatwootModuleService extends MedusaService({
    * come and processing rows whose lease ran out (their drainer died). Rows
    * another transaction is claiming are skipped (SKIP LOCKED), and so is any
    * key another drainer holds a live lease on, so one contact is never sent
-   * by two drainers at once. Each claim counts one attempt.
+   * by two drainers at once. Each claim counts one attempt. Live changes go
+   * before a backfill's rows, so a backfill never delays them.
    */
   @InjectTransactionManager()
   async claimSyncJobs(
@@ -246,7 +249,7 @@ export default class ChatwootModuleService extends MedusaService({
              select 1 from chatwoot_sync_job p
              where p.coalesce_key = j.coalesce_key and p.id <> j.id and p.deleted_at is null
                and p.status = 'processing' and p.locked_at >= ?)
-         order by j.next_attempt_at, j.created_at
+         order by coalesce(jsonb_exists(j.payload, 'backfill_id'), false), j.next_attempt_at, j.created_at
          limit ?
          for update of j skip locked
        )
@@ -486,5 +489,52 @@ export default class ChatwootModuleService extends MedusaService({
       lag_seconds: oldest ? Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 1000)) : 0,
       failed,
     }
+  }
+
+  // ---------------------------------------------------------------------------
+  // Backfill (design §8): a persisted cursor over customers, advanced a page
+  // at a time together with the queue rows of that page.
+  // ---------------------------------------------------------------------------
+
+  /**
+   * Moves a running backfill's cursor from `from` to `to` and queues the
+   * page's rows, in one transaction. Optimistic: when another process moved
+   * the cursor first (or the backfill stopped), nothing happens and false is
+   * returned, so two drainers never queue a page twice.
+   */
+  @InjectTransactionManager()
+  async advanceBackfill(
+    input: { id: string; from: string | null; to: string; scanned: number; jobs: EnqueueSyncJobInput[]; now?: Date },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<boolean> {
+    const manager = sharedContext.transactionManager ?? sharedContext.manager!
+    const now = input.now ?? new Date()
+    const moved = await manager.execute(
+      `update chatwoot_backfill
+          set cursor = ?, scanned = scanned + ?, queued = queued + ?, total = greatest(total, scanned + ?), updated_at = ?
+        where id = ? and status = 'running' and cursor is not distinct from ? and deleted_at is null
+        returning id`,
+      [input.to, input.scanned, input.jobs.length, input.scanned, now, input.id, input.from]
+    )
+    if (!moved.length) return false
+    if (input.jobs.length) {
+      await this.enqueueSyncJobs(
+        input.jobs.map((job) => ({ ...job, payload: { ...(job.payload ?? {}), backfill_id: input.id } })),
+        now,
+        sharedContext
+      )
+    }
+    return true
+  }
+
+  /** Customers of a backfill whose rows are still queued or being sent. */
+  @InjectManager()
+  async backfillOpenSubjects(backfillId: string, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    const rows = await sharedContext.manager!.execute(
+      `select count(distinct subject)::int as open from chatwoot_sync_job
+        where status in ('pending', 'processing') and deleted_at is null and payload->>'backfill_id' = ?`,
+      [backfillId]
+    )
+    return Number(rows[0]?.open ?? 0)
   }
 }

@@ -6,6 +6,7 @@ import { CHATWOOT_MODULE } from "../../modules/chatwoot"
 import { ChatwootApiError } from "../../modules/chatwoot/client"
 import type ChatwootModuleService from "../../modules/chatwoot/service"
 import { SYNC_QUEUE_DEFAULTS, type SyncJobRow } from "../../modules/chatwoot/sync-queue"
+import { pumpChatwootBackfills } from "./backfill"
 import { SYNC_HANDLERS } from "./handlers"
 
 export type DrainOptions = {
@@ -89,10 +90,28 @@ export async function drainChatwootSyncQueue(
   const deadline = Date.now() + (options.budgetMs ?? 50_000)
   const result: DrainResult = { claimed: 0, done: 0, rescheduled: 0, failed: 0, lost: 0 }
   let idle = false
+  // a running backfill is fed as the queue empties (one feeder at a time per drain)
+  let feeding: Promise<number> | null = null
+  const feed = () => {
+    feeding ??= pumpChatwootBackfills(container)
+      .catch((error) => {
+        logger(container)?.warn(`chatwoot sync: backfill failed: ${error instanceof Error ? error.message : String(error)}`)
+        return 0
+      })
+      .finally(() => (feeding = null))
+    return feeding
+  }
+  await feed()
+  let lastFeed = Date.now()
   const lane = async () => {
     while (!idle && Date.now() < deadline) {
+      if (Date.now() - lastFeed > 500) {
+        lastFeed = Date.now()
+        void feed()
+      }
       const rows = await chatwoot.claimSyncJobs({ owner, limit: perClaim })
       if (!rows.length) {
+        if (await feed()) continue
         idle = true
         break
       }
@@ -103,6 +122,9 @@ export async function drainChatwootSyncQueue(
     }
   }
   await Promise.all(Array.from({ length: concurrency }, lane))
+  await feeding
+  // closes a backfill whose last rows were still in flight when a lane last fed
+  if (await feed()) kickChatwootSync(container, 0)
   return result
 }
 
