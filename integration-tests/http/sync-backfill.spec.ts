@@ -5,6 +5,7 @@ import { adminHeaders } from "../helpers/auth"
 import { useChatwootSandbox } from "../helpers/sandbox"
 import { syncTestKit, until } from "../helpers/sync-kit"
 import chatwootSyncDrain from "../../src/jobs/chatwoot-sync-drain"
+import { reconcileChatwootContacts } from "../../src/workflows/sync/reconcile"
 
 jest.setTimeout(240_000)
 
@@ -152,6 +153,58 @@ medusaIntegrationTestRunner({
         expect(stored).toMatchObject({ status: "canceled", scanned: 0, cursor: null })
         const twice = await api.post(`/admin/chatwoot/sync/backfill/${row.id}/cancel`, {}, { headers }).catch((e) => e.response)
         expect(twice.status).toBe(400)
+      })
+    })
+
+    describe("reconciliation", () => {
+      it("re-syncs a contact whose customer changed without an event, recreates one deleted in Chatwoot, drops one whose customer is gone too, and leaves the rest alone", async () => {
+        const webshop = await storefront("Webshop")
+        await makeDefault(webshop.salesChannelId)
+        const { result: customers } = await (await import("@medusajs/medusa/core-flows")).createCustomersWorkflow(container).run({
+          input: {
+            customersData: ["changed", "deleted", "gone", "same"].map((name) => ({
+              email: `${name}@example.com`,
+              first_name: name,
+              last_name: "Before",
+              has_account: true,
+            })),
+          },
+        })
+        const [changed, deleted, gone, same] = customers
+        await until("four contacts", () => customers.every((c) => contactsOf(c.id).length === 1))
+        await idle()
+        const api = chatwoot().accountApi((await chatwoot().listChatwootAccounts({ id: webshop.account.id }))[0])
+
+        // behind the plugin's back: a data change no event reports, two contacts deleted in Chatwoot,
+        // one of whose customers is gone from Medusa as well
+        await container.resolve(Modules.CUSTOMER).updateCustomers(changed.id, { last_name: "After" })
+        const deletedContactId = contactsOf(deleted.id)[0].id
+        await api.contacts.delete(deletedContactId)
+        await api.contacts.delete(contactsOf(gone.id)[0].id)
+        await container.resolve(Modules.CUSTOMER).deleteCustomers(gone.id)
+        sandbox().clearLog()
+
+        const result = await reconcileChatwootContacts(container)
+        expect(result).toMatchObject({ checked: 4, stale: 1, recreated: 1, dropped: 1, verified: 2 })
+        await until("the changed name in Chatwoot", () => contactsOf(changed.id)[0]?.name === "changed After")
+        const [recreated] = await until("the deleted contact back", () => {
+          const found = contactsOf(deleted.id)
+          return found.length ? found : undefined
+        })
+        await idle()
+        expect(recreated.id).not.toBe(deletedContactId)
+        expect(recreated).toMatchObject({ email: "deleted@example.com", name: "deleted Before" })
+        expect(await chatwoot().listChatwootContacts({ customer_id: gone.id })).toHaveLength(0)
+        const [row] = await chatwoot().listChatwootContacts({ customer_id: deleted.id })
+        expect(row.chatwoot_contact_id).toBe(recreated.id)
+        // the unchanged contact cost one GET (its check) and nothing else
+        const aboutSame = sandbox().requests.filter((r) => r.path.endsWith(`/contacts/${contactsOf(same.id)[0].id}`))
+        expect(aboutSame.map((r) => r.method)).toEqual(["GET"])
+        expect(contactsOf(same.id)).toHaveLength(1)
+
+        // a second run finds nothing to do
+        const again = await reconcileChatwootContacts(container)
+        expect(again).toMatchObject({ checked: 3, stale: 0, recreated: 0, dropped: 0 })
       })
     })
   },

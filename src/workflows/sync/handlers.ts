@@ -110,6 +110,35 @@ export const contactUpsert: SyncHandler = async (container, row) => {
 }
 
 /**
+ * Guests whose contacts a registered customer's contact absorbs, found at any
+ * sync of the customer (so also when an existing customer logs in and their
+ * guest cart is transferred, or their identity is first asked for): contacts
+ * in this account of guest customers (no login) with the customer's e-mail.
+ */
+async function guestContactsToAbsorb(
+  container: MedusaContainer,
+  chatwoot: ChatwootModuleService,
+  row: SyncJobRow
+): Promise<string[]> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "customer", fields: ["id", "email", "has_account"], filters: { id: row.subject } })
+  const customer = data[0] as { email?: string | null; has_account?: boolean } | undefined
+  if (!customer?.has_account || !customer.email) return []
+  const sameEmail = await chatwoot.listChatwootContacts(
+    { account_id: row.account_id, email: customer.email.trim().toLowerCase() },
+    { select: ["customer_id"] }
+  )
+  const others = sameEmail.map((c) => c.customer_id).filter((id): id is string => !!id && id !== row.subject)
+  if (!others.length) return []
+  const { data: guests } = await query.graph({
+    entity: "customer",
+    fields: ["id"],
+    filters: { id: others, has_account: false },
+  })
+  return (guests as { id: string }[]).map((g) => g.id)
+}
+
+/**
  * contact_merge (guest → customer): the registered customer's contact is
  * the base; the contacts of their guest customers (same e-mail) in this
  * account are merged into it (Chatwoot moves conversations and notes, then
@@ -120,7 +149,8 @@ export const contactUpsert: SyncHandler = async (container, row) => {
  */
 export const contactMerge: SyncHandler = async (container, row) => {
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
-  const guestIds = ((row.payload ?? {}) as { guest_customer_ids?: string[] }).guest_customer_ids ?? []
+  const queued = ((row.payload ?? {}) as { guest_customer_ids?: string[] }).guest_customer_ids ?? []
+  const guestIds = queued.length ? queued : await guestContactsToAbsorb(container, chatwoot, row)
   const upsertRow: SyncJobRow = { ...row, kind: "contact_upsert" }
   if (!guestIds.length) return contactUpsert(container, upsertRow)
   const account = await loadAccount(chatwoot, row.account_id)
