@@ -15,7 +15,7 @@
 //     the whole backfill and its busiest rolling minute) and the 429s.
 // (a) burst: BENCH_CHANGES (default 10) admin updates to each of
 //     BENCH_CUSTOMERS (default 500) of those customers, now contacts; a pool
-//     of BENCH_CONCURRENCY (default 20) clients each takes the next customer
+//     of BENCH_CONCURRENCY (default 8) clients each takes the next customer
 //     and sends its changes in a row → Chatwoot calls vs distinct contacts,
 //     429s, and p50/p95 from a customer's last change to the sandbox
 //     receiving it.
@@ -28,7 +28,7 @@ const { freePort } = require("../scripts/lib/database.cjs")
 const ROOT = path.resolve(__dirname, "..")
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS || 500)
 const CHANGES = Number(process.env.BENCH_CHANGES || 10)
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 20)
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 8)
 const BACKFILL = Number(process.env.BENCH_BACKFILL_CUSTOMERS || 20000)
 const RATE_LIMIT = Number(process.env.BENCH_RATE_LIMIT || 2400)
 /** The plugin's default is 80 % of Chatwoot's default throttle (2400 of 3000/min): keep that ratio. */

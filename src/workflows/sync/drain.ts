@@ -103,6 +103,8 @@ export async function drainChatwootSyncQueue(
   }
   await feed()
   let lastFeed = Date.now()
+  // lanes open one by one while claims come back full, so a quiet queue costs one claim, not `concurrency`
+  const lanes: Promise<void>[] = []
   const lane = async () => {
     while (!idle && Date.now() < deadline) {
       if (Date.now() - lastFeed > 500) {
@@ -116,12 +118,14 @@ export async function drainChatwootSyncQueue(
         break
       }
       result.claimed += rows.length
+      if (rows.length === perClaim && lanes.length < concurrency) lanes.push(lane())
       for (const row of rows) {
         await processRow(container, chatwoot, owner, row, result)
       }
     }
   }
-  await Promise.all(Array.from({ length: concurrency }, lane))
+  lanes.push(lane())
+  for (let i = 0; i < lanes.length; i++) await lanes[i]
   await feeding
   // closes a backfill whose last rows were still in flight when a lane last fed
   if (await feed()) kickChatwootSync(container, 0)

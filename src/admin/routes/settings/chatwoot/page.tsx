@@ -3,6 +3,7 @@ import { ChatBubbleLeftRight } from "@medusajs/icons"
 import { Alert, Button, Container, Heading, Skeleton, Text } from "@medusajs/ui"
 import { AgentsSection } from "../../../components/chatwoot/agents-section"
 import { StorefrontsTable } from "../../../components/chatwoot/storefronts-table"
+import { SyncQueueSection } from "../../../components/chatwoot/sync-queue-section"
 import { useChatwootAccounts } from "../../../hooks/use-chatwoot-accounts"
 import { useSalesChannels } from "../../../hooks/use-sales-channels"
 import { errorMessage } from "../../../lib/format"
@@ -59,6 +60,10 @@ const ChatwootSettingsPage = () => {
             accounts={accounts.data?.accounts ?? []}
           />
           <AgentsSection accounts={accounts.data?.accounts ?? []} />
+          <SyncQueueSection
+            accounts={accounts.data?.accounts ?? []}
+            salesChannels={channels.data?.sales_channels ?? []}
+          />
         </>
       )}
     </div>
