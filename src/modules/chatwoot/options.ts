@@ -40,6 +40,12 @@ export type ChatwootPluginOptions = {
   sync_settle_max_ms?: number
   /** Queue rows one process sends at once (default 8; the rate limit still applies). */
   sync_concurrency?: number
+  /**
+   * Where the rate limiter counts calls: "memory" (default; one process) or
+   * "postgres" (every process sharing the database draws on one budget —
+   * use it with separate server and worker processes).
+   */
+  rate_limit_store?: "memory" | "postgres"
 }
 
 /** Options after validation, with every default filled in. */
@@ -138,6 +144,9 @@ const optionsSchema = z.object({
     .min(0, "sync_settle_max_ms must be 0 or more")
     .max(600_000, "sync_settle_max_ms must be at most 600000")
     .optional(),
+  rate_limit_store: z
+    .enum(["memory", "postgres"], { error: 'rate_limit_store must be "memory" or "postgres"' })
+    .optional(),
   sync_concurrency: z
     .number({ error: "sync_concurrency must be a number" })
     .int("sync_concurrency must be a whole number")
@@ -183,5 +192,6 @@ export function validateOptions(raw: unknown): ResolvedChatwootOptions {
       options.sync_settle_ms ?? DEFAULT_SYNC_SETTLE_MS
     ),
     sync_concurrency: options.sync_concurrency ?? DEFAULT_SYNC_CONCURRENCY,
+    rate_limit_store: options.rate_limit_store ?? "memory",
   }
 }

@@ -16,6 +16,7 @@ import {
   ChatwootContact,
   ChatwootConversation,
   ChatwootInbox,
+  ChatwootRateLimit,
   ChatwootStorefront,
   ChatwootSyncJob,
   ChatwootWebhookDelivery,
@@ -57,6 +58,7 @@ export default class ChatwootModuleService extends MedusaService({
   ChatwootSyncJob,
   ChatwootWebhookDelivery,
   ChatwootBackfill,
+  ChatwootRateLimit,
 }) {
   protected readonly options_: ResolvedChatwootOptions
   protected readonly client_: ChatwootClient

@@ -36,6 +36,7 @@ describe("validateOptions", () => {
       sync_settle_ms: 1_000,
       sync_settle_max_ms: 5_000,
       sync_concurrency: 8,
+      rate_limit_store: "memory",
     })
   })
 
