@@ -33,7 +33,7 @@ export type ChatwootPluginOptions = {
   /**
    * How long a contact change waits for more changes of the same contact
    * before it is sent (default 1000 ms); each new change pushes it back, up to
-   * `sync_settle_max_ms` after the first (default 5000 ms), so a burst costs
+   * `sync_settle_max_ms` after the first (default 10000 ms), so a burst costs
    * one call and a constantly changing contact still goes out.
    */
   sync_settle_ms?: number
@@ -64,7 +64,7 @@ export const DEFAULT_TIERS: ChatwootTier[] = [
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 2400
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
 export const DEFAULT_SYNC_SETTLE_MS = 1_000
-export const DEFAULT_SYNC_SETTLE_MAX_MS = 5_000
+export const DEFAULT_SYNC_SETTLE_MAX_MS = 10_000
 export const DEFAULT_SYNC_CONCURRENCY = 8
 export const MIN_ENCRYPTION_KEY_LENGTH = 32
 
