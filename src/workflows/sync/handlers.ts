@@ -76,7 +76,11 @@ export const contactUpsert: SyncHandler = async (container, row) => {
 
   const hash = hashContactFields(fields)
   const [known] = await chatwoot.listChatwootContacts({ account_id: account.id, customer_id: row.subject })
-  if (known?.chatwoot_contact_id && known.attributes_hash === hash) return { note: "unchanged" }
+  if (known?.chatwoot_contact_id && known.attributes_hash === hash) {
+    // in step with Medusa as of now: reconciliation compares against this
+    await chatwoot.updateChatwootContacts({ id: known.id, last_synced_at: new Date() })
+    return { note: "unchanged" }
+  }
 
   const contacts = chatwoot.accountApi(account).contacts
   let contactId: number | null = null
