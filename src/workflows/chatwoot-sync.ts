@@ -1,4 +1,5 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { cancelChatwootBackfillStep } from "./steps/cancel-backfill"
 import { createChatwootBackfillStep, type CreateBackfillInput } from "./steps/create-backfill"
 import { enqueueChatwootSyncJobsStep } from "./steps/enqueue-sync-jobs"
 import {
@@ -51,6 +52,15 @@ export const startChatwootBackfillWorkflow = createWorkflow(
   "chatwoot-start-backfill",
   (input: CreateBackfillInput) => {
     const backfill = createChatwootBackfillStep(input)
+    return new WorkflowResponse(backfill)
+  }
+)
+
+/** Stops a running backfill (rows already queued are still sent). */
+export const cancelChatwootBackfillWorkflow = createWorkflow(
+  "chatwoot-cancel-backfill",
+  (input: { id: string }) => {
+    const backfill = cancelChatwootBackfillStep(input)
     return new WorkflowResponse(backfill)
   }
 )

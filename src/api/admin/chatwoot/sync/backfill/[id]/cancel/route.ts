@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../../../../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../../../../modules/chatwoot/service"
+import { cancelChatwootBackfillWorkflow } from "../../../../../../../workflows/chatwoot-sync"
 import { backfillProgress } from "../../../../../../../workflows/sync/backfill"
 
 /**
@@ -9,12 +9,7 @@ import { backfillProgress } from "../../../../../../../workflows/sync/backfill"
  * no further pages are queued (rows already queued are still sent).
  */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { result } = await cancelChatwootBackfillWorkflow(req.scope).run({ input: { id: req.params.id } })
   const chatwoot = req.scope.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
-  const [backfill] = await chatwoot.listChatwootBackfills({ id: req.params.id })
-  if (!backfill) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Backfill ${req.params.id} was not found`)
-  if (backfill.status !== "running") {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Backfill ${backfill.id} is ${backfill.status}, not running`)
-  }
-  const [updated] = await chatwoot.updateChatwootBackfills([{ id: backfill.id, status: "canceled", finished_at: new Date() }])
-  res.json({ backfill: await backfillProgress(chatwoot, updated as never) })
+  res.json({ backfill: await backfillProgress(chatwoot, result as never) })
 }
