@@ -75,8 +75,9 @@ moduleIntegrationTestRunner<ChatwootModuleService>({
         await Promise.all(limiters.flatMap((limiter) => Array.from({ length: 8 }, () => limiter.acquire())))
         expect(starts).toHaveLength(16)
         expect(maxInAnyWindow(starts, 60_000)).toBeLessThanOrEqual(5)
-        // each limiter alone would have let 5 start at once: together only 5 did
-        expect(starts.filter((t) => t === T0)).toHaveLength(5)
+        // each limiter alone would have let 5 start in the first minute (10 together): the shared store let 5
+        expect(starts.filter((t) => t < T0 + 60_000).length).toBeLessThanOrEqual(5)
+        expect(starts.filter((t) => t === T0).length).toBeGreaterThan(0)
       })
     })
   },
