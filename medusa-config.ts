@@ -61,6 +61,8 @@ export default defineConfig({
         rate_limit_per_minute: process.env.CHATWOOT_RATE_LIMIT_PER_MINUTE
           ? Number(process.env.CHATWOOT_RATE_LIMIT_PER_MINUTE)
           : undefined,
+        sync_settle_ms: process.env.CHATWOOT_SYNC_SETTLE_MS ? Number(process.env.CHATWOOT_SYNC_SETTLE_MS) : undefined,
+        rate_limit_store: process.env.CHATWOOT_RATE_LIMIT_STORE === "postgres" ? "postgres" : undefined,
       },
     },
     ...redisModules,

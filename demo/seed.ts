@@ -204,6 +204,24 @@ export default async function seedDemo({ container }: ExecArgs) {
     `Seeded 2 storefronts, ${products.length} products, ${customers.length} customers, ${orderRows.length} orders.`
   )
 
+  // Bulk customers for `npm run bench:sync` (DEMO_BULK_CUSTOMERS=N): written straight
+  // through the customer module in batches (no workflow, nothing synced yet), imported
+  // customers without a storefront login named bulk-<i>@example.com; a backfill makes them contacts.
+  const bulk = Number(process.env.DEMO_BULK_CUSTOMERS || 0)
+  if (bulk > 0) {
+    const customerModule = container.resolve(Modules.CUSTOMER)
+    for (let from = 0; from < bulk; from += 1000) {
+      await customerModule.createCustomers(
+        Array.from({ length: Math.min(1000, bulk - from) }, (_, k) => ({
+          email: `bulk-${from + k}@example.com`,
+          first_name: "Bulk",
+          last_name: `Customer ${from + k}`,
+        }))
+      )
+    }
+    logger.info(`Seeded ${bulk} bulk customers.`)
+  }
+
   if (process.env.DEMO_INFO_FILE) {
     fs.writeFileSync(
       process.env.DEMO_INFO_FILE,

@@ -6,6 +6,7 @@ import {
   createCustomersWorkflow,
   createRegionsWorkflow,
   deleteCustomersWorkflow,
+  transferCartCustomerWorkflow,
   updateCustomersWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
@@ -159,6 +160,51 @@ medusaIntegrationTestRunner({
         const inAccount = [...sandbox().state.contacts.values()].filter(
           (c) => c.account_id === outlet.account.chatwoot_account_id
         )
+        expect(inAccount).toHaveLength(1)
+        expect(sandbox().requests.filter((r) => r.path.endsWith("/actions/contact_merge") && r.status === 200)).toHaveLength(1)
+        expect(await chatwoot().listChatwootContacts({ customer_id: guestId })).toHaveLength(0)
+        expect((await stats()).counts.failed).toBe(0)
+      })
+
+      it("an existing customer who logs in (guest cart transferred) absorbs the contact of their guest self, with no duplicate left", async () => {
+        const outlet = await storefront("Outlet")
+        const customer = await registerCustomer("login@example.com", { first_name: "Lena", last_name: "Login" })
+        // a guest customer with the same e-mail (an earlier checkout without logging in)
+        const { result: guests } = await createCustomersWorkflow(container).run({
+          input: { customersData: [{ email: "login@example.com", has_account: false }] },
+        })
+        const guestId = guests[0].id
+        const { result: regions } = await createRegionsWorkflow(container).run({
+          input: { regions: [{ name: "EU", currency_code: "eur" }] },
+        })
+        const { result: cart } = await createCartWorkflow(container).run({
+          input: {
+            customer_id: guestId,
+            sales_channel_id: outlet.salesChannelId,
+            region_id: regions[0].id,
+            currency_code: "eur",
+            items: [{ title: "Mug", quantity: 1, unit_price: 15 }],
+          } as never,
+        })
+        const [guestContact] = await until("the guest's contact in the outlet", () => {
+          const found = contactsOf(guestId, outlet.account.chatwoot_account_id)
+          return found.length ? found : undefined
+        })
+        await idle()
+        expect(contactsOf(customer.id, outlet.account.chatwoot_account_id)).toHaveLength(0)
+        sandbox().clearLog()
+
+        // the customer logs in: the storefront transfers the guest cart to them
+        await transferCartCustomerWorkflow(container).run({ input: { id: cart.id, customer_id: customer.id } })
+        const [merged] = await until("the customer's contact with the e-mail in the outlet", () => {
+          const found = contactsOf(customer.id, outlet.account.chatwoot_account_id)
+          return found.length && found[0].email === "login@example.com" ? found : undefined
+        })
+        await idle()
+        expect(merged).toMatchObject({ name: "Lena Login" })
+        expect(merged.custom_attributes).toMatchObject({ medusa_cart_items: 1, medusa_cart_value: 15 })
+        expect(sandbox().state.contacts.has(guestContact.id)).toBe(false)
+        const inAccount = [...sandbox().state.contacts.values()].filter((c) => c.account_id === outlet.account.chatwoot_account_id)
         expect(inAccount).toHaveLength(1)
         expect(sandbox().requests.filter((r) => r.path.endsWith("/actions/contact_merge") && r.status === 200)).toHaveLength(1)
         expect(await chatwoot().listChatwootContacts({ customer_id: guestId })).toHaveLength(0)

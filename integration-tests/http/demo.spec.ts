@@ -140,6 +140,37 @@ describe("npm run demo", () => {
     }
   })
 
+  it("shows the contact sync queue and runs a customer backfill with a progress bar from the settings page (browser)", async () => {
+    const browserCheck = requireBrowserOrSkip()
+    if (!browserCheck.run) return
+
+    const [, adminUrl, email, password] = stdout.match(/Admin:\s+(\S+)\s+\((\S+) \/ (\S+)\)/)!
+    const browser = await launchChromium(browserCheck.executablePath)
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 1400 } })
+      const pageErrors: string[] = []
+      page.on("pageerror", (error) => pageErrors.push(error.message))
+      await loginToAdmin(page, adminUrl, email, password)
+      await page.goto(`${adminUrl}/settings/chatwoot`)
+      const section = page.getByTestId("chatwoot-sync-queue")
+      await section.waitFor({ timeout: 120_000 })
+      await section.getByTestId("chatwoot-sync-counts").getByText("failed").waitFor()
+
+      await section.getByRole("button", { name: "Start backfill" }).click()
+      await page.getByRole("button", { name: "Start backfill" }).last().click()
+      const progress = section.getByTestId("chatwoot-backfill-progress")
+      await progress.waitFor({ timeout: 30_000 })
+      // the demo's customers are few: the backfill finishes while the page polls
+      await progress.getByText(/finished/).waitFor({ timeout: 60_000 })
+      const bar = progress.getByRole("progressbar")
+      expect(await bar.getAttribute("aria-valuenow")).toBe("100")
+      await saveScreenshot(page, "admin-chatwoot-sync.png")
+      expect(pageErrors).toEqual([])
+    } finally {
+      await browser.close()
+    }
+  })
+
   it("serves storefront pages whose chat identifies, resets and falls back to the contact form (browser)", async () => {
     const browserCheck = requireBrowserOrSkip()
     if (!browserCheck.run) return

@@ -190,6 +190,14 @@ export function registerControlRoutes(router: Router<ControlContext>, sandbox: S
     if (timeout) {
       sandbox.faults.timeout({ requests: num(timeout, "requests"), match: faultMatch(timeout) })
     }
+    // Chatwoot's per-minute throttle (rack-attack); null or 0 switches it off
+    if (input.rate_limit_per_minute !== undefined) {
+      const perMinute = input.rate_limit_per_minute === null ? 0 : Number(input.rate_limit_per_minute)
+      if (!Number.isInteger(perMinute) || perMinute < 0) {
+        throw new HttpError(400, { error: "rate_limit_per_minute must be a whole number ≥ 0" })
+      }
+      sandbox.faults.ratePerMinute(perMinute || null)
+    }
     const outage = obj(input.outage)
     if (outage) {
       const forMs = num(outage, "for_ms", "forMs")
@@ -198,7 +206,7 @@ export function registerControlRoutes(router: Router<ControlContext>, sandbox: S
       }
       sandbox.faults.outage({ forMs })
     }
-    return json(200, { faults: sandbox.faultState() })
+    return json(200, { faults: sandbox.faultState(), rate_limit_per_minute: sandbox.faults.ratePerMinuteLimit })
   })
 
   router.on("POST", "/__sandbox/reset", () => {

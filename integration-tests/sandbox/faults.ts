@@ -25,6 +25,8 @@ export type FaultDecision =
 /** Fault switches; `decide()` is consulted once per API request, in precedence order. */
 export class Faults implements FaultControls {
   private s: FaultState = Faults.initial()
+  /** Chatwoot's own per-minute throttle (rack-attack: a fixed one-minute window), off unless set. */
+  private budget: { perMinute: number; window: number; count: number } | null = null
 
   constructor(private readonly clock: () => number) {}
 
@@ -62,6 +64,23 @@ export class Faults implements FaultControls {
 
   clear(): void {
     this.s = Faults.initial()
+    this.budget = null
+  }
+
+  /**
+   * Throttles like Chatwoot's rack-attack: at most `perMinute` API requests per
+   * clock minute, the rest answered 429 with Retry-After = seconds to the next
+   * minute. null switches it off.
+   */
+  ratePerMinute(perMinute: number | null): void {
+    if (perMinute !== null && (!Number.isInteger(perMinute) || perMinute < 1)) {
+      throw new Error(`rate per minute must be a positive whole number, got ${perMinute}`)
+    }
+    this.budget = perMinute === null ? null : { perMinute, window: -1, count: 0 }
+  }
+
+  get ratePerMinuteLimit(): number | null {
+    return this.budget?.perMinute ?? null
   }
 
   /** a copy (RegExp matchers are shown as their source) */
@@ -115,6 +134,17 @@ export class Faults implements FaultControls {
           retryAfter = String(rl.retryAfterSeconds)
         }
         return { kind: "rate_limit", retryAfter }
+      }
+    }
+    if (this.budget) {
+      const window = Math.floor(now / 60_000)
+      if (window !== this.budget.window) {
+        this.budget.window = window
+        this.budget.count = 0
+      }
+      this.budget.count++
+      if (this.budget.count > this.budget.perMinute) {
+        return { kind: "rate_limit", retryAfter: String(Math.max(1, Math.ceil(((window + 1) * 60_000 - now) / 1000))) }
       }
     }
     if (this.s.serverError && this.s.serverError.remaining > 0 && matches(this.s.serverError.match, method, path)) {

@@ -92,6 +92,9 @@ export interface FaultControls {
   timeout(opts?: TimeoutFault): void
   /** every request's connection is destroyed (client sees ECONNRESET / socket hang up) for forMs */
   outage(opts: { forMs: number }): void
+  /** Chatwoot's per-minute throttle (rack-attack, fixed one-minute windows): 429 past `perMinute`; null = off */
+  ratePerMinute(perMinute: number | null): void
+  readonly ratePerMinuteLimit: number | null
   clear(): void
 }
 

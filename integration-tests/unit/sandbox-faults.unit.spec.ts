@@ -34,6 +34,23 @@ describe("Chatwoot sandbox: faults", () => {
     await sandbox.close()
   })
 
+  it("throttles like Chatwoot's rack-attack: N API requests per clock minute, then 429 until the next minute", async () => {
+    clock.ms = Date.UTC(2026, 5, 17, 10, 0, 0)
+    sandbox.faults.ratePerMinute(3)
+    const statuses = [] as number[]
+    for (let i = 0; i < 4; i++) statuses.push((await profile()).status)
+    expect(statuses).toEqual([200, 200, 200, 429])
+    clock.advance(45_000)
+    const limited = await profile()
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get("retry-after")).toBe("15")
+    clock.advance(15_000)
+    expect((await profile()).status).toBe(200)
+    sandbox.faults.ratePerMinute(null)
+    for (let i = 0; i < 5; i++) expect((await profile()).status).toBe(200)
+    expect(() => sandbox.faults.ratePerMinute(0)).toThrow()
+  })
+
   it("answers the next N requests with rack-attack's 429 and Retry-After in seconds", async () => {
     sandbox.faults.rateLimit({ retryAfterSeconds: 7, requests: 2 })
     const first = await profile()

@@ -11,7 +11,6 @@ import {
   AdminUpdateStorefrontSettings,
 } from "./admin/chatwoot/accounts/validators"
 import { StoreGetChatwootWidget, StorePostChatwootContact, StorePostChatwootEvents } from "./store/chatwoot/validators"
-import { AdminGetChatwootSync, AdminReplayChatwootSync } from "./admin/chatwoot/sync/validators"
 import { rateLimitChatwootWebhooks } from "./hooks/chatwoot/rate-limit"
 import {
   AdminDismissChatwootContactChange,
@@ -21,6 +20,12 @@ import {
 } from "./admin/chatwoot/webhook-validators"
 import { DashboardAppContextQuery, DashboardAppOrderAction } from "./chatwoot/dashboard-app/validators"
 import { AdminListChatwootConversations } from "./admin/chatwoot/conversations/validators"
+import {
+  AdminGetChatwootBackfills,
+  AdminGetChatwootSync,
+  AdminPostChatwootBackfill,
+  AdminReplayChatwootSync,
+} from "./admin/chatwoot/sync/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -50,6 +55,16 @@ export default defineMiddlewares({
       matcher: "/admin/chatwoot/sync/replay",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminReplayChatwootSync)],
+    },
+    {
+      matcher: "/admin/chatwoot/sync/backfill",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminGetChatwootBackfills, {})],
+    },
+    {
+      matcher: "/admin/chatwoot/sync/backfill",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminPostChatwootBackfill)],
     },
     {
       matcher: "/admin/chatwoot/accounts",

@@ -1,4 +1,6 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { cancelChatwootBackfillStep } from "./steps/cancel-backfill"
+import { createChatwootBackfillStep, type CreateBackfillInput } from "./steps/create-backfill"
 import { enqueueChatwootSyncJobsStep } from "./steps/enqueue-sync-jobs"
 import {
   resolveChatwootEraseTargetsStep,
@@ -38,5 +40,27 @@ export const queueChatwootOrderNoteWorkflow = createWorkflow(
     const jobs = resolveChatwootOrderNoteTargetsStep(input)
     const queued = enqueueChatwootSyncJobsStep(jobs)
     return new WorkflowResponse(queued)
+  }
+)
+
+/**
+ * Admin-triggered backfill of every customer (optionally of one storefront):
+ * records the backfill and its cursor; the queue's drainers walk the
+ * customers page by page in the background (resumable after a restart).
+ */
+export const startChatwootBackfillWorkflow = createWorkflow(
+  "chatwoot-start-backfill",
+  (input: CreateBackfillInput) => {
+    const backfill = createChatwootBackfillStep(input)
+    return new WorkflowResponse(backfill)
+  }
+)
+
+/** Stops a running backfill (rows already queued are still sent). */
+export const cancelChatwootBackfillWorkflow = createWorkflow(
+  "chatwoot-cancel-backfill",
+  (input: { id: string }) => {
+    const backfill = cancelChatwootBackfillStep(input)
+    return new WorkflowResponse(backfill)
   }
 )

@@ -30,6 +30,22 @@ export type ChatwootPluginOptions = {
   rate_limit_per_minute?: number
   /** Timeout of one call to Chatwoot, in milliseconds (default 10000). */
   request_timeout_ms?: number
+  /**
+   * How long a contact change waits for more changes of the same contact
+   * before it is sent (default 1000 ms); each new change pushes it back, up to
+   * `sync_settle_max_ms` after the first (default 10000 ms), so a burst costs
+   * one call and a constantly changing contact still goes out.
+   */
+  sync_settle_ms?: number
+  sync_settle_max_ms?: number
+  /** Queue rows one process sends at once (default 8; the rate limit still applies). */
+  sync_concurrency?: number
+  /**
+   * Where the rate limiter counts calls: "memory" (default; one process) or
+   * "postgres" (every process sharing the database draws on one budget —
+   * use it with separate server and worker processes).
+   */
+  rate_limit_store?: "memory" | "postgres"
 }
 
 /** Options after validation, with every default filled in. */
@@ -47,6 +63,9 @@ export const DEFAULT_TIERS: ChatwootTier[] = [
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 2400
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
+export const DEFAULT_SYNC_SETTLE_MS = 1_000
+export const DEFAULT_SYNC_SETTLE_MAX_MS = 10_000
+export const DEFAULT_SYNC_CONCURRENCY = 8
 export const MIN_ENCRYPTION_KEY_LENGTH = 32
 
 const httpUrl = (option: string) =>
@@ -113,6 +132,27 @@ const optionsSchema = z.object({
     .int("request_timeout_ms must be a whole number")
     .positive("request_timeout_ms must be greater than 0")
     .optional(),
+  sync_settle_ms: z
+    .number({ error: "sync_settle_ms must be a number" })
+    .int("sync_settle_ms must be a whole number")
+    .min(0, "sync_settle_ms must be 0 or more")
+    .max(60_000, "sync_settle_ms must be at most 60000")
+    .optional(),
+  sync_settle_max_ms: z
+    .number({ error: "sync_settle_max_ms must be a number" })
+    .int("sync_settle_max_ms must be a whole number")
+    .min(0, "sync_settle_max_ms must be 0 or more")
+    .max(600_000, "sync_settle_max_ms must be at most 600000")
+    .optional(),
+  rate_limit_store: z
+    .enum(["memory", "postgres"], { error: 'rate_limit_store must be "memory" or "postgres"' })
+    .optional(),
+  sync_concurrency: z
+    .number({ error: "sync_concurrency must be a number" })
+    .int("sync_concurrency must be a whole number")
+    .min(1, "sync_concurrency must be at least 1")
+    .max(64, "sync_concurrency must be at most 64")
+    .optional(),
 })
 
 /**
@@ -145,5 +185,13 @@ export function validateOptions(raw: unknown): ResolvedChatwootOptions {
     ),
     rate_limit_per_minute: options.rate_limit_per_minute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
     request_timeout_ms: options.request_timeout_ms ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    sync_settle_ms: options.sync_settle_ms ?? DEFAULT_SYNC_SETTLE_MS,
+    // the cap is never shorter than one settle window
+    sync_settle_max_ms: Math.max(
+      options.sync_settle_max_ms ?? DEFAULT_SYNC_SETTLE_MAX_MS,
+      options.sync_settle_ms ?? DEFAULT_SYNC_SETTLE_MS
+    ),
+    sync_concurrency: options.sync_concurrency ?? DEFAULT_SYNC_CONCURRENCY,
+    rate_limit_store: options.rate_limit_store ?? "memory",
   }
 }

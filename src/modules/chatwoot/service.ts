@@ -12,9 +12,11 @@ import {
 import {
   ChatwootAccount,
   ChatwootAgent,
+  ChatwootBackfill,
   ChatwootContact,
   ChatwootConversation,
   ChatwootInbox,
+  ChatwootRateLimit,
   ChatwootStorefront,
   ChatwootSyncJob,
   ChatwootWebhookDelivery,
@@ -62,6 +64,8 @@ export default class ChatwootModuleService extends MedusaService({
   ChatwootSyncJob,
   ChatwootWebhookDelivery,
   ChatwootContactChange,
+  ChatwootBackfill,
+  ChatwootRateLimit,
 }) {
   protected readonly options_: ResolvedChatwootOptions
   protected readonly client_: ChatwootClient
@@ -176,16 +180,24 @@ export default class ChatwootModuleService extends MedusaService({
    * pending row folds into it (payload merged, `coalesced_count` + 1, the
    * earliest `created_at` kept so the lag stays honest); a row waiting out a
    * back-off keeps its schedule.
+   *
+   * Settling (`settle_ms`): a new row becomes claimable `settle_ms` after the
+   * change, and every change folded into it pushes that back to
+   * `settle_ms` after itself, but never past `settle_max_ms` after the first
+   * change (so a contact that never stops changing still goes out). A burst
+   * of changes to one contact thus costs one call. A change without settling
+   * (`settle_ms` 0) makes its row due at once.
    */
   @InjectTransactionManager()
   async enqueueSyncJobs(
     jobs: EnqueueSyncJobInput[],
     now: Date = new Date(),
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<{ id: string; coalesced: boolean }[]> {
+  ): Promise<{ id: string; coalesced: boolean; next_attempt_at: Date }[]> {
     const manager = sharedContext.transactionManager ?? sharedContext.manager!
-    const out: { id: string; coalesced: boolean }[] = []
+    const out: { id: string; coalesced: boolean; next_attempt_at: Date }[] = []
     for (const job of jobs) {
+      const settle = Math.max(0, Math.round(job.settle_ms ?? 0))
       const rows = await manager.execute(
         `insert into chatwoot_sync_job
            (id, account_id, kind, subject, coalesce_key, payload, status, attempts, next_attempt_at, coalesced_count, created_at, updated_at)
@@ -195,10 +207,12 @@ export default class ChatwootModuleService extends MedusaService({
            payload = coalesce(chatwoot_sync_job.payload, '{}'::jsonb) || coalesce(excluded.payload, '{}'::jsonb),
            coalesced_count = chatwoot_sync_job.coalesced_count + 1,
            updated_at = excluded.updated_at,
-           next_attempt_at = case when chatwoot_sync_job.attempts > 0
-             then chatwoot_sync_job.next_attempt_at
-             else least(chatwoot_sync_job.next_attempt_at, excluded.next_attempt_at) end
-         returning id, (xmax <> 0) as coalesced`,
+           next_attempt_at = case
+             when chatwoot_sync_job.attempts > 0 then chatwoot_sync_job.next_attempt_at
+             when ?::int = 0 then least(chatwoot_sync_job.next_attempt_at, excluded.next_attempt_at)
+             else greatest(chatwoot_sync_job.next_attempt_at,
+               least(excluded.next_attempt_at, chatwoot_sync_job.created_at + (?::int * interval '1 millisecond'))) end
+         returning id, next_attempt_at, (xmax <> 0) as coalesced`,
         [
           generateEntityId(undefined, "cwsync"),
           job.account_id,
@@ -206,12 +220,14 @@ export default class ChatwootModuleService extends MedusaService({
           job.subject,
           syncCoalesceKey(job),
           JSON.stringify(job.payload ?? {}),
+          new Date(now.getTime() + settle),
           now,
           now,
-          now,
+          settle,
+          Math.max(settle, job.settle_max_ms ?? settle),
         ]
       )
-      out.push({ id: rows[0].id, coalesced: Boolean(rows[0].coalesced) })
+      out.push({ id: rows[0].id, coalesced: Boolean(rows[0].coalesced), next_attempt_at: new Date(rows[0].next_attempt_at) })
     }
     return out
   }
@@ -221,7 +237,8 @@ export default class ChatwootModuleService extends MedusaService({
    * come and processing rows whose lease ran out (their drainer died). Rows
    * another transaction is claiming are skipped (SKIP LOCKED), and so is any
    * key another drainer holds a live lease on, so one contact is never sent
-   * by two drainers at once. Each claim counts one attempt.
+   * by two drainers at once. Each claim counts one attempt. Live changes go
+   * before a backfill's rows, so a backfill never delays them.
    */
   @InjectTransactionManager()
   async claimSyncJobs(
@@ -241,7 +258,7 @@ export default class ChatwootModuleService extends MedusaService({
              select 1 from chatwoot_sync_job p
              where p.coalesce_key = j.coalesce_key and p.id <> j.id and p.deleted_at is null
                and p.status = 'processing' and p.locked_at >= ?)
-         order by j.next_attempt_at, j.created_at
+         order by coalesce(jsonb_exists(j.payload, 'backfill_id'), false), j.next_attempt_at, j.created_at
          limit ?
          for update of j skip locked
        )
@@ -782,6 +799,53 @@ export default class ChatwootModuleService extends MedusaService({
       ]
     )
     return { id: rows[0].id, inserted: Boolean(rows[0].inserted) }
+  }
+
+  // ---------------------------------------------------------------------------
+  // Backfill (design §8): a persisted cursor over customers, advanced a page
+  // at a time together with the queue rows of that page.
+  // ---------------------------------------------------------------------------
+
+  /**
+   * Moves a running backfill's cursor from `from` to `to` and queues the
+   * page's rows, in one transaction. Optimistic: when another process moved
+   * the cursor first (or the backfill stopped), nothing happens and false is
+   * returned, so two drainers never queue a page twice.
+   */
+  @InjectTransactionManager()
+  async advanceBackfill(
+    input: { id: string; from: string | null; to: string; scanned: number; jobs: EnqueueSyncJobInput[]; now?: Date },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<boolean> {
+    const manager = sharedContext.transactionManager ?? sharedContext.manager!
+    const now = input.now ?? new Date()
+    const moved = await manager.execute(
+      `update chatwoot_backfill
+          set cursor = ?, scanned = scanned + ?, queued = queued + ?, total = greatest(total, scanned + ?), updated_at = ?
+        where id = ? and status = 'running' and cursor is not distinct from ? and deleted_at is null
+        returning id`,
+      [input.to, input.scanned, input.jobs.length, input.scanned, now, input.id, input.from]
+    )
+    if (!moved.length) return false
+    if (input.jobs.length) {
+      await this.enqueueSyncJobs(
+        input.jobs.map((job) => ({ ...job, payload: { ...(job.payload ?? {}), backfill_id: input.id } })),
+        now,
+        sharedContext
+      )
+    }
+    return true
+  }
+
+  /** Customers of a backfill whose rows are still queued or being sent. */
+  @InjectManager()
+  async backfillOpenSubjects(backfillId: string, @MedusaContext() sharedContext: Context<EntityManager> = {}) {
+    const rows = await sharedContext.manager!.execute(
+      `select count(distinct subject)::int as open from chatwoot_sync_job
+        where status in ('pending', 'processing') and deleted_at is null and payload->>'backfill_id' = ?`,
+      [backfillId]
+    )
+    return Number(rows[0]?.open ?? 0)
   }
 }
 

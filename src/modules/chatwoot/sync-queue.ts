@@ -44,6 +44,13 @@ export type EnqueueSyncJobInput = {
    * fold (e.g. one private note per order).
    */
   coalesce_key?: string
+  /**
+   * Wait this long for more changes to the same key before the row may be
+   * claimed; each coalesced change restarts the wait (default 0: due at once).
+   */
+  settle_ms?: number
+  /** Longest a row is kept settling after its first change (default `settle_ms`). */
+  settle_max_ms?: number
 }
 
 export function syncCoalesceKey(job: Pick<EnqueueSyncJobInput, "account_id" | "kind" | "subject" | "coalesce_key">) {

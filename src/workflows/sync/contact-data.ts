@@ -150,6 +150,21 @@ export function contactFieldsFor(input: {
   return fields
 }
 
+/** Sales channel names, cached for a few seconds: a burst or a backfill asks for the same few over and over. */
+const CHANNEL_NAMES_TTL_MS = 5_000
+let channelNameCache: { at: number; names: Map<string, string> } = { at: 0, names: new Map() }
+
+async function channelNames(container: MedusaContainer, ids: string[]): Promise<Record<string, string>> {
+  if (Date.now() - channelNameCache.at > CHANNEL_NAMES_TTL_MS) channelNameCache = { at: Date.now(), names: new Map() }
+  const missing = ids.filter((id) => !channelNameCache.names.has(id))
+  if (missing.length) {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "sales_channel", fields: ["id", "name"], filters: { id: missing } })
+    for (const c of data as { id: string; name: string }[]) channelNameCache.names.set(c.id, c.name)
+  }
+  return Object.fromEntries(ids.filter((id) => channelNameCache.names.has(id)).map((id) => [id, channelNameCache.names.get(id)!]))
+}
+
 /** Loads a customer with the orders of the account's storefronts and computes its contact; null when gone. */
 export async function loadContactFields(
   container: MedusaContainer,
@@ -180,14 +195,12 @@ export async function loadContactFields(
         filters: { customer_id: customerId, sales_channel_id: scope.sales_channel_ids },
       })
     : { data: [] as CartRow[] }
-  const { data: channels } = channelIds.length
-    ? await query.graph({ entity: "sales_channel", fields: ["id", "name"], filters: { id: channelIds } })
-    : { data: [] as { id: string; name: string }[] }
+  const channels = await channelNames(container, channelIds)
   return contactFieldsFor({
     customer: customer as never,
     orders: orders as OrderRow[],
     carts: carts as CartRow[],
-    channelNames: Object.fromEntries((channels as { id: string; name: string }[]).map((c) => [c.id, c.name])),
+    channelNames: channels,
     scope,
     tiers: options.tiers,
     publicUrl: options.public_url,

@@ -6,6 +6,7 @@ import { CHATWOOT_MODULE } from "../../modules/chatwoot"
 import { ChatwootApiError } from "../../modules/chatwoot/client"
 import type ChatwootModuleService from "../../modules/chatwoot/service"
 import { SYNC_QUEUE_DEFAULTS, type SyncJobRow } from "../../modules/chatwoot/sync-queue"
+import { pumpChatwootBackfills } from "./backfill"
 import { SYNC_HANDLERS } from "./handlers"
 
 export type DrainOptions = {
@@ -83,23 +84,51 @@ export async function drainChatwootSyncQueue(
 ): Promise<DrainResult> {
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
   const owner = options.owner ?? `${PROCESS_ID}:${randomBytes(4).toString("hex")}`
-  const concurrency = Math.max(1, options.concurrency ?? 5)
+  const concurrency = Math.max(1, options.concurrency ?? chatwoot.getPublicOptions().sync_concurrency ?? 5)
+  // each lane claims a few rows at a time, so a slow row never holds up a whole batch
+  const perClaim = Math.max(1, Math.ceil((options.batchSize ?? SYNC_QUEUE_DEFAULTS.batchSize) / concurrency))
   const deadline = Date.now() + (options.budgetMs ?? 50_000)
   const result: DrainResult = { claimed: 0, done: 0, rescheduled: 0, failed: 0, lost: 0 }
-  while (Date.now() < deadline) {
-    const rows = await chatwoot.claimSyncJobs({ owner, limit: options.batchSize ?? SYNC_QUEUE_DEFAULTS.batchSize })
-    if (!rows.length) break
-    result.claimed += rows.length
-    let next = 0
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, rows.length) }, async () => {
-        while (next < rows.length) {
-          const row = rows[next++]
-          await processRow(container, chatwoot, owner, row, result)
-        }
+  let idle = false
+  // a running backfill is fed as the queue empties (one feeder at a time per drain)
+  let feeding: Promise<number> | null = null
+  const feed = () => {
+    feeding ??= pumpChatwootBackfills(container)
+      .catch((error) => {
+        logger(container)?.warn(`chatwoot sync: backfill failed: ${error instanceof Error ? error.message : String(error)}`)
+        return 0
       })
-    )
+      .finally(() => (feeding = null))
+    return feeding
   }
+  await feed()
+  let lastFeed = Date.now()
+  // lanes open one by one while claims come back full, so a quiet queue costs one claim, not `concurrency`
+  const lanes: Promise<void>[] = []
+  const lane = async () => {
+    while (!idle && Date.now() < deadline) {
+      if (Date.now() - lastFeed > 500) {
+        lastFeed = Date.now()
+        void feed()
+      }
+      const rows = await chatwoot.claimSyncJobs({ owner, limit: perClaim })
+      if (!rows.length) {
+        if (await feed()) continue
+        idle = true
+        break
+      }
+      result.claimed += rows.length
+      if (rows.length === perClaim && lanes.length < concurrency) lanes.push(lane())
+      for (const row of rows) {
+        await processRow(container, chatwoot, owner, row, result)
+      }
+    }
+  }
+  lanes.push(lane())
+  for (let i = 0; i < lanes.length; i++) await lanes[i]
+  await feeding
+  // closes a backfill whose last rows were still in flight when a lane last fed
+  if (await feed()) kickChatwootSync(container, 0)
   return result
 }
 
@@ -168,8 +197,10 @@ async function run(container: MedusaContainer, chatwoot: ChatwootModuleService, 
   try {
     const due = await chatwoot.nextSyncJobDueAt()
     if (due) {
-      // nothing claimable although due: the key is leased elsewhere; do not spin
-      const wait = Math.max(claimed ? 0 : 1_000, due.getTime() - Date.now() + 50)
+      // a settling row: wake when it falls due; nothing claimable although due
+      // (the key is leased elsewhere): look again in a second, do not spin
+      const until = due.getTime() - Date.now()
+      const wait = until > 0 ? until + 25 : claimed ? 0 : 1_000
       if (wait <= MAX_WAKE_MS) schedule(container, chatwoot, state, wait)
     }
   } catch {

@@ -21,12 +21,29 @@ export class SyncNotReadyError extends Error {
 
 const isNotFound = (error: unknown) => ChatwootApiError.is(error) && error.status === 404
 
-async function loadAccount(chatwoot: ChatwootModuleService, accountId: string) {
+/** How long a drainer reuses an account it loaded (status changes are seen after at most this). */
+const ACCOUNT_CACHE_MS = 1_000
+const accountCache = new Map<string, { at: number; account: Promise<AccountWithRelations | null> }>()
+type AccountWithRelations = Awaited<ReturnType<typeof fetchAccount>>
+
+async function fetchAccount(chatwoot: ChatwootModuleService, accountId: string) {
   const [account] = await chatwoot.listChatwootAccounts(
     { id: accountId },
     { relations: ["inboxes", "storefronts"] }
   )
   return account ?? null
+}
+
+/** An account with its inboxes and storefronts; a burst of rows of one account loads it once a second. */
+async function loadAccount(chatwoot: ChatwootModuleService, accountId: string) {
+  const now = Date.now()
+  const hit = accountCache.get(accountId)
+  if (hit && now - hit.at < ACCOUNT_CACHE_MS) return hit.account
+  const account = fetchAccount(chatwoot, accountId)
+  accountCache.set(accountId, { at: now, account })
+  account.catch(() => accountCache.delete(accountId))
+  if (accountCache.size > 1000) accountCache.delete(accountCache.keys().next().value as string)
+  return account
 }
 
 /**
@@ -60,7 +77,11 @@ export const contactUpsert: SyncHandler = async (container, row) => {
 
   const hash = hashContactFields(fields)
   const [known] = await chatwoot.listChatwootContacts({ account_id: account.id, customer_id: row.subject })
-  if (known?.chatwoot_contact_id && known.attributes_hash === hash) return { note: "unchanged" }
+  if (known?.chatwoot_contact_id && known.attributes_hash === hash) {
+    // in step with Medusa as of now: reconciliation compares against this
+    await chatwoot.updateChatwootContacts({ id: known.id, last_synced_at: new Date() })
+    return { note: "unchanged" }
+  }
 
   const contacts = chatwoot.accountApi(account).contacts
   let contactId: number | null = null
@@ -75,7 +96,8 @@ export const contactUpsert: SyncHandler = async (container, row) => {
   if (contactId === null) {
     const apiInbox = account.inboxes.find((i) => i.kind === "api" && i.chatwoot_inbox_id)
     if (!apiInbox?.chatwoot_inbox_id) throw new SyncNotReadyError(`account ${account.id} has no API inbox yet`)
-    contactId = (await contacts.upsert({ ...fields, inbox_id: apiInbox.chatwoot_inbox_id })).contact.id
+    // no contact known here (first sync, or it was deleted in Chatwoot): create first, look up only on a conflict
+    contactId = (await contacts.upsert({ ...fields, inbox_id: apiInbox.chatwoot_inbox_id }, { createFirst: true })).contact.id
   }
 
   const record = {
@@ -93,6 +115,35 @@ export const contactUpsert: SyncHandler = async (container, row) => {
 }
 
 /**
+ * Guests whose contacts a registered customer's contact absorbs, found at any
+ * sync of the customer (so also when an existing customer logs in and their
+ * guest cart is transferred, or their identity is first asked for): contacts
+ * in this account of guest customers (no login) with the customer's e-mail.
+ */
+async function guestContactsToAbsorb(
+  container: MedusaContainer,
+  chatwoot: ChatwootModuleService,
+  row: SyncJobRow
+): Promise<string[]> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "customer", fields: ["id", "email", "has_account"], filters: { id: row.subject } })
+  const customer = data[0] as { email?: string | null; has_account?: boolean } | undefined
+  if (!customer?.has_account || !customer.email) return []
+  const sameEmail = await chatwoot.listChatwootContacts(
+    { account_id: row.account_id, email: customer.email.trim().toLowerCase() },
+    { select: ["customer_id"] }
+  )
+  const others = sameEmail.map((c) => c.customer_id).filter((id): id is string => !!id && id !== row.subject)
+  if (!others.length) return []
+  const { data: guests } = await query.graph({
+    entity: "customer",
+    fields: ["id"],
+    filters: { id: others, has_account: false },
+  })
+  return (guests as { id: string }[]).map((g) => g.id)
+}
+
+/**
  * contact_merge (guest → customer): the registered customer's contact is
  * the base; the contacts of their guest customers (same e-mail) in this
  * account are merged into it (Chatwoot moves conversations and notes, then
@@ -103,7 +154,8 @@ export const contactUpsert: SyncHandler = async (container, row) => {
  */
 export const contactMerge: SyncHandler = async (container, row) => {
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
-  const guestIds = ((row.payload ?? {}) as { guest_customer_ids?: string[] }).guest_customer_ids ?? []
+  const queued = ((row.payload ?? {}) as { guest_customer_ids?: string[] }).guest_customer_ids ?? []
+  const guestIds = queued.length ? queued : await guestContactsToAbsorb(container, chatwoot, row)
   const upsertRow: SyncJobRow = { ...row, kind: "contact_upsert" }
   if (!guestIds.length) return contactUpsert(container, upsertRow)
   const account = await loadAccount(chatwoot, row.account_id)

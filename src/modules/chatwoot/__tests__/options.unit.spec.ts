@@ -33,6 +33,10 @@ describe("validateOptions", () => {
       tiers: DEFAULT_TIERS,
       rate_limit_per_minute: DEFAULT_RATE_LIMIT_PER_MINUTE,
       request_timeout_ms: 10_000,
+      sync_settle_ms: 1_000,
+      sync_settle_max_ms: 10_000,
+      sync_concurrency: 8,
+      rate_limit_store: "memory",
     })
   })
 

@@ -51,6 +51,57 @@ moduleIntegrationTestRunner<ChatwootModuleService>({
         expect(new Date(first.next_attempt_at).toISOString()).toBe(at(0).toISOString())
       })
 
+      it("settles a contact change: claimable only after the settle window, pushed back by each coalesced change", async () => {
+        const settle = { settle_ms: 1000, settle_max_ms: 5000 }
+        const [first] = await service.enqueueSyncJobs([{ ...upsert("cus_1", { v: 1 }), ...settle }], at(0))
+        expect(first.next_attempt_at.toISOString()).toBe(at(1000).toISOString())
+        expect(await service.claimSyncJobs({ owner: "w", now: at(999) })).toEqual([])
+
+        // a change at 600 ms restarts the wait: due at 1600, not 1000
+        const [second] = await service.enqueueSyncJobs([{ ...upsert("cus_1", { v: 2 }), ...settle }], at(600))
+        expect(second).toMatchObject({ id: first.id, coalesced: true })
+        expect(second.next_attempt_at.toISOString()).toBe(at(1600).toISOString())
+        expect(await service.claimSyncJobs({ owner: "w", now: at(1000) })).toEqual([])
+        expect(await service.nextSyncJobDueAt()).toEqual(at(1600))
+
+        const [claimed] = await service.claimSyncJobs({ owner: "w", now: at(1600) })
+        expect(claimed).toMatchObject({ id: first.id, coalesced_count: 1, payload: { v: 2 } })
+      })
+
+      it("a constantly changing contact still goes out: settling never lasts past settle_max_ms after the first change", async () => {
+        const settle = { settle_ms: 1000, settle_max_ms: 3000 }
+        let last = { next_attempt_at: new Date(0) }
+        for (let t = 0; t <= 6000; t += 500) {
+          ;[last] = await service.enqueueSyncJobs([{ ...upsert("cus_1", { t }), ...settle }], at(t))
+          if (t >= 2000 && t <= 3000) expect(last.next_attempt_at.toISOString()).toBe(at(3000).toISOString())
+          // the first drainer after the cap takes it
+          if (t === 3000) {
+            const [row] = await service.claimSyncJobs({ owner: "w", now: at(3000) })
+            expect(row.payload).toEqual({ t: 3000 })
+            await service.completeSyncJob(row.id, "w", { now: at(3000) })
+          }
+        }
+        // the changes after the send made a new row, settling from its own first change (3500 → cap 6500)
+        expect(last.next_attempt_at.toISOString()).toBe(at(6500).toISOString())
+        const rows = await service.listChatwootSyncJobs({}, { order: { created_at: "ASC" } })
+        expect(rows.map((r) => r.status)).toEqual(["done", "pending"])
+      })
+
+      it("a change that must not wait (settle 0) makes a settling row due at once; a back-off is kept", async () => {
+        await service.enqueueSyncJobs([{ ...upsert("cus_1", { a: 1 }), settle_ms: 1000 }], at(0))
+        const [urgent] = await service.enqueueSyncJobs([upsert("cus_1", { b: 2 })], at(100))
+        expect(urgent.next_attempt_at.toISOString()).toBe(at(100).toISOString())
+        const [row] = await service.claimSyncJobs({ owner: "w", now: at(100) })
+        expect(row.payload).toEqual({ a: 1, b: 2 })
+
+        // failed → waits out its back-off; a new settling change for the key makes a new row (the old one is not pending)
+        await service.failSyncJob(row.id, "w", new Error("503"), { now: at(200), random: () => 1 })
+        const [later] = await service.enqueueSyncJobs([{ ...upsert("cus_1", { c: 3 }), settle_ms: 1000 }], at(300))
+        expect(later).toMatchObject({ id: row.id, coalesced: true })
+        // the row's back-off (1 s after 200) stands: settling does not move a retry
+        expect(later.next_attempt_at.toISOString()).toBe(at(1200).toISOString())
+      })
+
       it("claims each due row once, skips rows another drainer holds, and leaves future rows", async () => {
         await service.enqueueSyncJobs([upsert("cus_1"), upsert("cus_2"), upsert("cus_3")], at(0))
         const [a, b] = await Promise.all([

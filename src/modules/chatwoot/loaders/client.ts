@@ -1,6 +1,8 @@
 import type { LoaderOptions, Logger } from "@medusajs/framework/types"
 import { asValue } from "@medusajs/framework/awilix"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ChatwootClient } from "../client"
+import { PostgresRateLimitStore, type SqlConnection } from "../rate-limit-store"
 import type { ResolvedChatwootOptions } from "../options"
 import { CHATWOOT_OPTIONS } from "./options"
 
@@ -19,6 +21,11 @@ export default async function clientLoader({ container, logger: loaderLogger }: 
     platformToken: options.platform_token,
     timeoutMs: options.request_timeout_ms,
     rateLimitPerMinute: options.rate_limit_per_minute,
+    // "postgres": every process on this database shares one budget (design §9)
+    rateLimitStore:
+      options.rate_limit_store === "postgres"
+        ? new PostgresRateLimitStore(container.resolve<SqlConnection>(ContainerRegistrationKeys.PG_CONNECTION))
+        : undefined,
     // the client only logs operations (method + path template), never tokens or bodies
     logger: logger ? { debug: (message) => logger.debug(message) } : undefined,
   })

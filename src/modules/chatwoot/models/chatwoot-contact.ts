@@ -16,6 +16,8 @@ const ChatwootContact = model
     /** SHA-256 of the last fields sent (identifier, name, e-mail, phone, custom attributes). */
     attributes_hash: model.text().nullable(),
     last_synced_at: model.dateTime().nullable(),
+    /** When reconciliation last saw the contact still exist in Chatwoot. */
+    verified_at: model.dateTime().nullable(),
   })
   .indexes([
     {
@@ -24,6 +26,8 @@ const ChatwootContact = model
       where: "customer_id IS NOT NULL AND deleted_at IS NULL",
     },
     { on: ["customer_id"] },
+    // guest contacts with a customer's e-mail (merge on login)
+    { on: ["account_id", "email"], where: "email IS NOT NULL AND deleted_at IS NULL" },
   ])
 
 export default ChatwootContact

@@ -4,6 +4,7 @@ import { Alert, Button, Container, Heading, Skeleton, Text } from "@medusajs/ui"
 import { AgentsSection } from "../../../components/chatwoot/agents-section"
 import { HealthSection } from "../../../components/chatwoot/health-section"
 import { StorefrontsTable } from "../../../components/chatwoot/storefronts-table"
+import { SyncQueueSection } from "../../../components/chatwoot/sync-queue-section"
 import { useChatwootAccounts } from "../../../hooks/use-chatwoot-accounts"
 import { useSalesChannels } from "../../../hooks/use-sales-channels"
 import { errorMessage } from "../../../lib/format"
@@ -61,6 +62,10 @@ const ChatwootSettingsPage = () => {
           />
           <AgentsSection accounts={accounts.data?.accounts ?? []} />
           <HealthSection />
+          <SyncQueueSection
+            accounts={accounts.data?.accounts ?? []}
+            salesChannels={channels.data?.sales_channels ?? []}
+          />
         </>
       )}
     </div>

@@ -10,3 +10,13 @@ export const AdminReplayChatwootSync = z
   .object({ ids: z.array(z.string().min(1)).min(1).max(1000).optional() })
   .strict()
 export type AdminReplayChatwootSyncType = z.infer<typeof AdminReplayChatwootSync>
+
+export const AdminPostChatwootBackfill = z
+  .object({ sales_channel_id: z.string().min(1).max(100).optional() })
+  .strict()
+export type AdminPostChatwootBackfillType = z.infer<typeof AdminPostChatwootBackfill>
+
+export const AdminGetChatwootBackfills = z.object({
+  limit: z.coerce.number().int().min(1).max(50).optional(),
+})
+export type AdminGetChatwootBackfillsType = z.infer<typeof AdminGetChatwootBackfills>

@@ -44,6 +44,30 @@ describe("contacts.upsert", () => {
     expect(await allContacts()).toHaveLength(1)
   })
 
+  it("createFirst: a new contact costs one call, an existing one is found after the conflict and updated", async () => {
+    const made = await api.contacts.upsert(
+      { inbox_id: inboxId, identifier: "cus_cf", email: "cf@example.com", name: "First" },
+      { createFirst: true }
+    )
+    expect(made.action).toBe("created")
+    expect(h.sandbox.requests.map((r) => `${r.method} ${r.path.replace(/\/\d+/g, "/:id")} ${r.status}`)).toEqual([
+      "POST /api/v1/accounts/:id/contacts 200",
+    ])
+    h.sandbox.clearLog()
+
+    const again = await api.contacts.upsert(
+      { inbox_id: inboxId, identifier: "cus_cf", email: "cf@example.com", name: "Second" },
+      { createFirst: true }
+    )
+    expect(again).toMatchObject({ action: "updated", contact: { id: made.contact.id, name: "Second" } })
+    expect(h.sandbox.requests.map((r) => `${r.method} ${r.path.replace(/\/\d+/g, "/:id")} ${r.status}`)).toEqual([
+      "POST /api/v1/accounts/:id/contacts 422",
+      "POST /api/v1/accounts/:id/contacts/filter 200",
+      "PUT /api/v1/accounts/:id/contacts/:id 200",
+    ])
+    expect(await allContacts()).toHaveLength(1)
+  })
+
   it("turns a 422 'has already been taken' on create into find-by-e-mail and update (claims a guest)", async () => {
     const guest = await api.contacts.create({ inbox_id: inboxId, email: "guest@example.com", name: "Guest" })
     h.sandbox.clearLog()

@@ -130,15 +130,23 @@ export class ContactsApi {
    * otherwise create. A create answering 422 "has already been taken" means
    * the contact exists: find it by identifier, then by e-mail, and update it.
    * An e-mail or phone number held by a contact of another identifier is
-   * never taken over: that field is left out instead.
+   * never taken over: that field is left out instead. With `createFirst`
+   * (only when an identifier is given) the create comes first and the
+   * lookup only after a conflict.
    */
-  async upsert(input: ContactUpsertInput): Promise<ContactUpsertResult> {
+  async upsert(input: ContactUpsertInput, opts: { createFirst?: boolean } = {}): Promise<ContactUpsertResult> {
     const { inbox_id, ...fields } = input
-    const existing = input.identifier
-      ? await this.findByIdentifier(input.identifier)
-      : input.email
-        ? await this.findByEmail(input.email)
-        : null
+    // createFirst: the caller expects no contact yet (e.g. a backfill), so try
+    // the create and look up only when it answers "already taken" — one call
+    // instead of two for a new contact
+    const existing =
+      opts.createFirst && input.identifier
+        ? null
+        : input.identifier
+          ? await this.findByIdentifier(input.identifier)
+          : input.email
+            ? await this.findByEmail(input.email)
+            : null
     if (existing) {
       return { contact: await this.updateDroppingConflicts(existing.id, fields), action: "updated" }
     }
