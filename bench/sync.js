@@ -20,12 +20,10 @@
 //     429s, and p50/p95 from a customer's last change to the sandbox
 //     receiving it.
 // Writes bench/results/sync.json and prints it.
-const { spawn } = require("node:child_process")
 const fs = require("node:fs")
 const path = require("node:path")
-const { freePort } = require("../scripts/lib/database.cjs")
+const { bootDemo, log } = require("./lib/demo")
 
-const ROOT = path.resolve(__dirname, "..")
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS || 500)
 const CHANGES = Number(process.env.BENCH_CHANGES || 10)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 4)
@@ -35,55 +33,11 @@ const RATE_LIMIT = Number(process.env.BENCH_RATE_LIMIT || 2400)
 const SANDBOX_RATE_LIMIT = Number(process.env.BENCH_SANDBOX_RATE_LIMIT || Math.round(RATE_LIMIT / 0.8))
 const RESULTS = path.join(__dirname, "results", "sync.json")
 
-function log(line) {
-  process.stderr.write(`[bench] ${line}\n`)
-}
-
-async function bootDemo() {
-  const port = await freePort()
-  const sandboxPort = await freePort()
-  const env = {
-    ...process.env,
-    PORT: String(port),
-    SANDBOX_PORT: String(sandboxPort),
-    STOREFRONT_PORT: String(await freePort()),
-    MEDUSA_ADMIN_DISABLED: "true",
-    CHATWOOT_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
-    DEMO_BULK_CUSTOMERS: String(BACKFILL),
-    LOG_LEVEL: process.env.LOG_LEVEL || "warn",
-  }
-  for (const name of ["CHATWOOT_URL", "CHATWOOT_PLATFORM_TOKEN", "TEST_TYPE", "MEDUSA_PUBLIC_URL", "MEDUSA_BACKEND_URL"]) {
-    delete env[name]
-  }
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts/demo.js")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
-  let stdout = ""
-  let stderr = ""
-  child.stdout.on("data", (d) => (stdout += d))
-  child.stderr.on("data", (d) => (stderr += d))
-  await new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (stdout.includes("demo is up")) {
-        clearInterval(timer)
-        resolve()
-      }
-    }, 250)
-    child.on("exit", (code) => {
-      clearInterval(timer)
-      reject(new Error(`demo exited early (${code}):\n${stderr.slice(-3000)}`))
-    })
-  })
-  const key = stdout.match(/(pk_[0-9a-f]+)/)[1]
-  const secret = stdout.match(/-u "([^":]+):"/)[1]
-  return { child, url: `http://localhost:${port}`, sandbox: `http://127.0.0.1:${sandboxPort}`, key, secret }
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve()
-    child.on("exit", resolve)
-    child.kill("SIGTERM")
-    setTimeout(() => child.exitCode === null && child.kill("SIGKILL"), 15_000)
-  })
+async function bootSyncDemo() {
+  const demo = await bootDemo({ CHATWOOT_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT), DEMO_BULK_CUSTOMERS: String(BACKFILL) })
+  const key = demo.stdout().match(/(pk_[0-9a-f]+)/)[1]
+  const secret = demo.stdout().match(/-u "([^":]+):"/)[1]
+  return { ...demo, sandbox: demo.sandboxUrl, key, secret }
 }
 
 async function call(url, init = {}) {
@@ -129,10 +83,10 @@ function busiestClockMinute(times) {
 async function main() {
   log(`booting the demo with ${BACKFILL} bulk customers (plugin ${RATE_LIMIT}/min, sandbox throttle ${SANDBOX_RATE_LIMIT}/min)…`)
   const loadAtStart = require("node:os").loadavg().map((x) => Math.round(x * 100) / 100)
-  const demo = await bootDemo()
+  const demo = await bootSyncDemo()
   // Ctrl-C / SIGTERM: stop the demo (Medusa, sandbox, embedded PostgreSQL) too
   for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.once(signal, () => stop(demo.child).then(() => process.exit(130)))
+    process.once(signal, () => demo.stop().then(() => process.exit(130)))
   }
   const admin = { authorization: `Basic ${Buffer.from(`${demo.secret}:`).toString("base64")}` }
   const idle = () =>
@@ -281,12 +235,13 @@ async function main() {
     fs.mkdirSync(path.dirname(RESULTS), { recursive: true })
     fs.writeFileSync(RESULTS, JSON.stringify(result, null, 2) + "\n")
     process.stdout.write(JSON.stringify(result, null, 2) + "\n")
+    return Object.values(result.meets).every(Boolean)
   } finally {
-    await stop(demo.child)
+    await demo.stop()
   }
 }
 
-main().catch((error) => {
+main().then((met) => process.exit(met ? 0 : 1)).catch((error) => {
   process.stderr.write(`${error.stack || error}\n`)
   process.exit(1)
 })
