@@ -32,7 +32,14 @@ export default async function seedDemoConversations({ container }: ExecArgs) {
       input: { customer_id: order.customer_id, order_id: order.id, include_default_channel: true },
     })
   }
-  await drainChatwootSyncQueue(container, { budgetMs: 30_000 })
+  // contact changes settle (sync_settle_ms) before they are due: drain until the queue is empty
+  const settled = Date.now() + 60_000
+  while (Date.now() < settled) {
+    await drainChatwootSyncQueue(container, { budgetMs: 10_000 })
+    const open = await chatwoot.listChatwootSyncJobs({ status: ["pending", "processing"] }, { select: ["id"], take: 1 })
+    if (!open.length) break
+    await new Promise((r) => setTimeout(r, 300))
+  }
 
   let n = 0
   const created: { account_id: string; chatwoot_conversation_id: number }[] = []
