@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../modules/chatwoot"
 import type ChatwootModuleService from "../modules/chatwoot/service"
+import { wakeChatwootBackfills } from "../workflows/sync/backfill"
 import { drainChatwootSyncQueue } from "../workflows/sync/drain"
 
 /** Done rows are kept this long for the admin's view, then purged. */
@@ -15,6 +16,8 @@ const KEEP_DONE_MS = 24 * 60 * 60_000
  */
 export default async function chatwootSyncDrain(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  // a backfill another process started, or one a restart left running, is picked up here at the latest
+  wakeChatwootBackfills()
   const result = await drainChatwootSyncQueue(container, { budgetMs: 50_000 })
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
   await chatwoot.purgeFinishedSyncJobs(new Date(Date.now() - KEEP_DONE_MS))

@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CHATWOOT_MODULE } from "../../modules/chatwoot"
 import type ChatwootModuleService from "../../modules/chatwoot/service"
+import { wakeChatwootBackfills } from "../sync/backfill"
 import { accountOfChannel } from "./resolve-sync-targets"
 
 export type CreateBackfillInput = { sales_channel_id?: string | null }
@@ -39,6 +40,7 @@ export const createChatwootBackfillStep = createStep(
       total: metadata?.count ?? 0,
       started_at: new Date(),
     })
+    wakeChatwootBackfills()
     return new StepResponse(backfill, backfill.id)
   },
   async (id, { container }) => {

@@ -3,11 +3,25 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../../modules/chatwoot"
 import type ChatwootModuleService from "../../modules/chatwoot/service"
 import type { EnqueueSyncJobInput } from "../../modules/chatwoot/sync-queue"
+import { processState } from "./process-state"
 
 /** Customers walked per page. */
 export const BACKFILL_PAGE_SIZE = 250
 /** A new page is queued once fewer of the backfill's customers than this are still waiting. */
 export const BACKFILL_LOW_WATER = 250
+
+/**
+ * A drain feeds backfills several times a second; once a process found none
+ * running it looks again only after this long (or when woken), so a burst of
+ * live changes does not pay a lookup per drain.
+ */
+export const NO_BACKFILL_RECHECK_MS = 2_000
+const quiet = () => processState("backfill-quiet", () => ({ until: 0 }))
+
+/** The next feed looks for running backfills at once (one was started or resumed, or the scheduled job runs). */
+export function wakeChatwootBackfills(): void {
+  quiet().until = 0
+}
 
 type BackfillRow = {
   id: string
@@ -93,7 +107,9 @@ async function pageJobs(
  */
 export async function pumpChatwootBackfills(container: MedusaContainer): Promise<number> {
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
+  if (quiet().until > Date.now()) return 0
   const running = (await chatwoot.listChatwootBackfills({ status: "running" })) as unknown as BackfillRow[]
+  if (!running.length) quiet().until = Date.now() + NO_BACKFILL_RECHECK_MS
   let queued = 0
   for (const backfill of running) {
     const open = await chatwoot.backfillOpenSubjects(backfill.id)

@@ -7,6 +7,7 @@ import { ChatwootApiError } from "../../modules/chatwoot/client"
 import type ChatwootModuleService from "../../modules/chatwoot/service"
 import { SYNC_QUEUE_DEFAULTS, type SyncJobRow } from "../../modules/chatwoot/sync-queue"
 import { pumpChatwootBackfills } from "./backfill"
+import { processState } from "./process-state"
 import { SYNC_HANDLERS } from "./handlers"
 
 export type DrainOptions = {
@@ -132,8 +133,18 @@ export async function drainChatwootSyncQueue(
   return result
 }
 
-type KickState = { running: boolean; again: boolean; timer: NodeJS.Timeout | null; wakeAt: number }
-const kicks = new WeakMap<object, KickState>()
+type KickState = {
+  running: boolean
+  again: boolean
+  timer: NodeJS.Timeout | null
+  wakeAt: number
+  /** The container of the latest kick: the one the next drain runs with. */
+  container: MedusaContainer | null
+}
+
+/** One waker per process, however many copies of this file are loaded or scopes call it. */
+const kickState = () =>
+  processState<KickState>("sync-kick", () => ({ running: false, again: false, timer: null, wakeAt: 0, container: null }))
 
 /** Debounce of the in-process drain: changes within it fold into one call. */
 export const KICK_DELAY_MS = 250
@@ -149,33 +160,31 @@ const MAX_WAKE_MS = 5 * 60_000
  * processes). Never throws.
  */
 export function kickChatwootSync(container: MedusaContainer, delayMs = KICK_DELAY_MS): void {
-  let chatwoot: ChatwootModuleService
   try {
-    chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
+    container.resolve(CHATWOOT_MODULE)
   } catch {
     return
   }
-  let state = kicks.get(chatwoot)
-  if (!state) {
-    state = { running: false, again: false, timer: null, wakeAt: 0 }
-    kicks.set(chatwoot, state)
-  }
-  schedule(container, chatwoot, state, delayMs)
+  const state = kickState()
+  state.container = container
+  schedule(state, delayMs)
 }
 
-function schedule(container: MedusaContainer, chatwoot: ChatwootModuleService, state: KickState, delayMs: number) {
+function schedule(state: KickState, delayMs: number) {
   const wakeAt = Date.now() + delayMs
   if (state.timer && state.wakeAt <= wakeAt) return
   if (state.timer) clearTimeout(state.timer)
   state.wakeAt = wakeAt
   state.timer = setTimeout(() => {
     state.timer = null
-    void run(container, chatwoot, state)
+    void run(state)
   }, delayMs)
   state.timer.unref?.()
 }
 
-async function run(container: MedusaContainer, chatwoot: ChatwootModuleService, state: KickState) {
+async function run(state: KickState) {
+  const container = state.container
+  if (!container) return
   if (state.running) {
     state.again = true
     return
@@ -191,17 +200,17 @@ async function run(container: MedusaContainer, chatwoot: ChatwootModuleService, 
   }
   if (state.again) {
     state.again = false
-    schedule(container, chatwoot, state, 0)
+    schedule(state, 0)
     return
   }
   try {
-    const due = await chatwoot.nextSyncJobDueAt()
+    const due = await container.resolve<ChatwootModuleService>(CHATWOOT_MODULE).nextSyncJobDueAt()
     if (due) {
       // a settling row: wake when it falls due; nothing claimable although due
       // (the key is leased elsewhere): look again in a second, do not spin
       const until = due.getTime() - Date.now()
       const wait = until > 0 ? until + 25 : claimed ? 0 : 1_000
-      if (wait <= MAX_WAKE_MS) schedule(container, chatwoot, state, wait)
+      if (wait <= MAX_WAKE_MS) schedule(state, wait)
     }
   } catch {
     // the scheduled job picks it up
