@@ -150,9 +150,11 @@ medusaIntegrationTestRunner({
           { headers: admin }
         )
         expect(saved.status).toBe(200)
+        // well inside the cache's 30 s TTL: the change arrived through the invalidation, not by expiry
         const after = await eventually(
           () => get("/store/chatwoot/widget", a.headers),
-          (r) => r.data.widget.settings?.position === "left"
+          (r) => r.data.widget.settings?.position === "left",
+          5_000
         )
         expect(after.headers.etag).not.toBe(first.headers.etag)
         expect(after.data.widget.settings.launcher_title).toBe("Questions?")
