@@ -1,9 +1,11 @@
 import type { RateLimitGrant, RateLimitStore } from "./client"
 
+/** Runs one SQL statement; the store only reads `state` from the rows. */
+type SqlRunner = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: { state?: unknown }[] }> }
+
 /** The part of a knex connection the store needs (Medusa's PG connection is one). */
-export type SqlConnection = {
-  transaction<T>(run: (trx: { raw(sql: string, bindings?: unknown[]): Promise<{ rows: any[] }> }) => Promise<T>): Promise<T>
-  raw(sql: string, bindings?: unknown[]): Promise<{ rows: any[] }>
+export type SqlConnection = SqlRunner & {
+  transaction<T>(run: (trx: SqlRunner) => Promise<T>): Promise<T>
 }
 
 type State = { starts: number[]; blocked_until: number }
@@ -48,7 +50,7 @@ export class PostgresRateLimitStore implements RateLimitStore {
     return Number((rows[0]?.state as State | undefined)?.blocked_until ?? 0)
   }
 
-  private async lock(trx: { raw(sql: string, bindings?: unknown[]): Promise<{ rows: any[] }> }, key: string): Promise<State> {
+  private async lock(trx: SqlRunner, key: string): Promise<State> {
     await trx.raw(
       `insert into chatwoot_rate_limit (id, state, created_at, updated_at)
        values (?, '{"starts": [], "blocked_until": 0}'::jsonb, now(), now())
@@ -60,7 +62,7 @@ export class PostgresRateLimitStore implements RateLimitStore {
     return { starts: Array.isArray(state.starts) ? state.starts.map(Number) : [], blocked_until: Number(state.blocked_until ?? 0) }
   }
 
-  private async save(trx: { raw(sql: string, bindings?: unknown[]): Promise<{ rows: any[] }> }, key: string, state: State) {
+  private async save(trx: SqlRunner, key: string, state: State) {
     await trx.raw(`update chatwoot_rate_limit set state = ?::jsonb, updated_at = now() where id = ?`, [JSON.stringify(state), key])
   }
 }
