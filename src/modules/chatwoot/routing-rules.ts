@@ -76,13 +76,18 @@ export const AFTER_HOURS_LABEL = "after-hours"
 
 /** A Chatwoot label from a free text (lower-case letters, digits, - and _). */
 export function toLabel(text: string): string {
-  return text
+  const slug = text
+    .slice(0, 4096)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 50)
+  // trimmed by hand: /-+$/ is quadratic on a long run of hyphens
+  let start = 0
+  let end = slug.length
+  while (start < end && slug[start] === "-") start++
+  while (end > start && slug[end - 1] === "-") end--
+  return slug.slice(start, end).slice(0, 50)
 }
 
 export type RoutingContext = {

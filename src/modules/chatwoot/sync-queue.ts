@@ -77,7 +77,9 @@ export function syncBackoffMs(
 /** Error text for a row: one line, bounded, without anything that looks like a token. */
 export function syncErrorText(error: unknown): string {
   const raw = error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}` : String(error)
+  // capped before any pattern runs over it (an error may echo customer text)
   return raw
+    .slice(0, 4 * SYNC_QUEUE_DEFAULTS.maxErrorLength)
     .replace(/(api_access_token|token|secret|password|authorization)(["'\s:=]+)[^\s"',}]+/gi, "$1$2[redacted]")
     .replace(/\s+/g, " ")
     .trim()

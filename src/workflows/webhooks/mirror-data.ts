@@ -1,3 +1,5 @@
+import { capText, collapseWhitespace, scanOrderNumbers, SCAN_CAP } from "./text-scan"
+
 /**
  * Pure readers of Chatwoot webhook payloads (chatwoot-api.md §5.2): what the
  * conversation mirror, the message timestamps and the contact review take
@@ -104,7 +106,8 @@ export function messageFacts(payload: unknown): MessageFacts {
   const m = obj(payload)
   const type = m.message_type
   const isPrivate = m.private === true
-  const content = typeof m.content === "string" ? m.content : null
+  // only the first SCAN_CAP characters are ever read (preview, order numbers)
+  const content = typeof m.content === "string" ? capText(m.content, SCAN_CAP) : null
   let from: MessageFacts["from"] = null
   if (!isPrivate && (type === "incoming" || type === 0)) from = "customer"
   else if (!isPrivate && (type === "outgoing" || type === 1)) {
@@ -112,24 +115,19 @@ export function messageFacts(payload: unknown): MessageFacts {
     // an outgoing message with a contact sender does not happen; bots and agents reply
     from = senderType === "contact" ? null : "agent"
   }
-  const preview = content ? content.replace(/\s+/g, " ").trim().slice(0, 280) || null : null
+  const preview = content ? collapseWhitespace(content, 280) || null : null
   return { from, at: toDate(m.created_at), preview, content }
 }
 
 /**
  * Order numbers a customer mentions: "#1042", "order 1042", "order no. 1042",
  * "Bestellung 1042", "pedido 1042", "commande 1042". At most five, in order.
+ * Linear time, over the first 4 KB only (text-scan.ts): a chat message can
+ * never hold up the event loop.
  */
 export function orderNumbersIn(content: string | null | undefined): number[] {
   if (!content) return []
-  const found: number[] = []
-  const re = /(?:#\s?|\b(?:order|bestellung|bestellnummer|pedido|commande|ordine|bestelling)\s*(?:no\.?|nr\.?|number|nummer|n[°º]|#)?\s*:?\s*#?)(\d{1,9})\b/gi
-  for (const match of content.matchAll(re)) {
-    const n = Number(match[1])
-    if (n > 0 && !found.includes(n)) found.push(n)
-    if (found.length >= 5) break
-  }
-  return found
+  return scanOrderNumbers(content, 5)
 }
 
 export type ContactFacts = {

@@ -171,7 +171,9 @@ function stringify(value: unknown): string | undefined {
 }
 
 /** A proxy's HTML error page, reduced to its title (or its text). */
-function htmlText(html: string): string {
+function htmlText(page: string): string {
+  // a proxy's page is read only as far as its head: the patterns below would be quadratic on a huge one
+  const html = page.slice(0, 16_384)
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.trim()
   return title || html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim()
 }

@@ -81,8 +81,10 @@ async function orderFromAttribute(container: MedusaContainer, account: Account, 
 
 /** An order number the customer wrote, confirmed to be one of their orders in this account's storefronts. */
 async function orderFromMention(container: MedusaContainer, account: Account, customerId: string | null, content: string | null) {
+  // order numbers are looked for only in a conversation linked to a customer
+  if (!customerId) return null
   const numbers = orderNumbersIn(content)
-  if (!customerId || !numbers.length) return null
+  if (!numbers.length) return null
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
