@@ -87,7 +87,7 @@ medusaIntegrationTestRunner({
         const resA = await get("/store/chatwoot/widget", a.headers)
         const resB = await get("/store/chatwoot/widget", b.headers)
         expect(resA.status).toBe(200)
-        expect(resA.headers["cache-control"]).toBe("public, max-age=60")
+        expect(resA.headers["cache-control"]).toBe("private, max-age=60")
         expect(resA.headers.etag).toMatch(/^"[\w-]+"$/)
         expect(resA.data).toEqual({
           widget: {
@@ -129,6 +129,43 @@ medusaIntegrationTestRunner({
         const otherTag = await get("/store/chatwoot/widget", { ...a.headers, "if-none-match": resB.headers.etag })
         expect(otherTag.status).toBe(200)
         expectNoHmacTokenLeaked()
+      })
+
+      it("a shared cache that ignores Vary can never serve one storefront's config for another key", async () => {
+        const a = await storefront("Webshop")
+        const b = await storefront("Outlet")
+        // a CDN keyed by URL alone (it ignores Vary), storing what RFC 9111 §3 lets a shared cache store
+        const cdn = new Map<string, AxiosResponse>()
+        const storable = (res: AxiosResponse) => {
+          const directives = String(res.headers["cache-control"] ?? "")
+            .toLowerCase()
+            .split(",")
+            .map((d) => d.trim().split("=")[0])
+          if (directives.includes("private") || directives.includes("no-store")) return false
+          return directives.includes("public") || directives.includes("s-maxage") || directives.includes("max-age") || !!res.headers.etag
+        }
+        const viaCdn = async (url: string, headers: Record<string, string>) => {
+          const hit = cdn.get(url)
+          if (hit) return hit
+          const res = await get(url, headers)
+          if (res.status === 200 && storable(res)) cdn.set(url, res)
+          return res
+        }
+        for (const url of ["/store/chatwoot/widget", "/store/chatwoot/widget?locale=de"]) {
+          const first = await viaCdn(url, a.headers)
+          expect(first.status).toBe(200)
+          expect(first.data.widget.website_token).toBe(websiteInbox(a).website_token)
+          const second = await viaCdn(url, b.headers)
+          expect(second.data.widget.website_token).toBe(websiteInbox(b).website_token)
+        }
+        // the browser may still keep and revalidate it (max-age + ETag), also on a 304
+        const res = await get("/store/chatwoot/widget", a.headers)
+        expect(res.headers["cache-control"]).toMatch(/(^|, )private(,|$)/)
+        expect(res.headers["cache-control"]).toMatch(/max-age=\d+/)
+        expect(res.headers["cache-control"]).not.toMatch(/public|s-maxage/)
+        const notModified = await get("/store/chatwoot/widget", { ...a.headers, "if-none-match": res.headers.etag })
+        expect(notModified.status).toBe(304)
+        expect(notModified.headers["cache-control"]).toMatch(/(^|, )private(,|$)/)
       })
 
       it("reflects settings changes (cache invalidated) and serves business hours", async () => {

@@ -6,7 +6,13 @@ import { StoreGetChatwootWidget } from "../validators"
 /**
  * GET /store/chatwoot/widget — the chat widget config of the publishable
  * key's sales channel (design §3). Cached in memory per channel and locale;
- * ETag + short public max-age; 304 on a matching If-None-Match.
+ * ETag + short max-age for the browser only; 304 on a matching If-None-Match.
+ *
+ * `private`: the answer depends on the publishable-key header, and a shared
+ * cache (CDN, proxy) that ignores `Vary` would hand one storefront's config
+ * to another. A shared cache must not store a private response at all
+ * (RFC 9111 §5.2.2.7), whatever it does with `Vary`; the browser still keeps
+ * it for a minute and revalidates with the ETag.
  */
 export const GET = async (req: MedusaStoreRequest, res: MedusaResponse) => {
   const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
@@ -22,7 +28,7 @@ export const GET = async (req: MedusaStoreRequest, res: MedusaResponse) => {
   }
   const { body, etag } = await getWidgetResponse(req.scope, salesChannelIds, locale)
   res.setHeader("ETag", etag)
-  res.setHeader("Cache-Control", "public, max-age=60")
+  res.setHeader("Cache-Control", "private, max-age=60")
   res.vary("x-publishable-api-key")
   res.vary("x-medusa-locale")
   if (etagMatches(req.headers["if-none-match"], etag)) {
