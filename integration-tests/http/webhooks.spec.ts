@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { IEventBusModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { deleteCustomersWorkflow } from "@medusajs/medusa/core-flows"
 import { adminHeaders } from "../helpers/auth"
 import { useChatwootSandbox } from "../helpers/sandbox"
 import { syncTestKit, until } from "../helpers/sync-kit"
 import { postRaw, routeWebhooksTo, webhookSecretOf } from "../helpers/webhooks"
+import { CHATWOOT_WEBHOOK_RECEIVED } from "../../src/modules/chatwoot/webhooks/events"
+import ChatwootModuleService from "../../src/modules/chatwoot/service"
 import {
   buildContactPayload,
   buildConversationPayload,
@@ -323,6 +326,109 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("replays and unused events", () => {
+      /** Every emitted webhook event of the block, as handed to the subscriber (and so to the workflow). */
+      const emitted: unknown[] = []
+      let emitSpy: jest.SpyInstance | undefined
+      beforeEach(() => {
+        emitted.length = 0
+        const eventBus = container.resolve<IEventBusModuleService>(Modules.EVENT_BUS)
+        const original = eventBus.emit.bind(eventBus)
+        emitSpy = jest.spyOn(eventBus, "emit").mockImplementation(((message: any, options: any) => {
+          for (const m of Array.isArray(message) ? message : [message]) if (m?.name === CHATWOOT_WEBHOOK_RECEIVED) emitted.push(m.data)
+          return original(message, options)
+        }) as never)
+      })
+      afterEach(() => emitSpy?.mockRestore())
+
+      /** Every row of every chatwoot_* table, as text. */
+      const allPluginRows = async () => {
+        const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as { raw(sql: string, b?: unknown[]): Promise<{ rows: any[] }> }
+        const tables = (await pg.raw(`select tablename from pg_tables where schemaname = current_schema() and tablename like 'chatwoot_%'`)).rows.map((r) => r.tablename as string)
+        expect(tables).toContain("chatwoot_webhook_delivery")
+        const out: string[] = []
+        for (const t of tables) out.push(...(await pg.raw(`select row_to_json(x)::text as j from "${t}" x`)).rows.map((r) => r.j as string))
+        return out.join("\n")
+      }
+
+      it("a captured delivery replayed under a fresh X-Chatwoot-Delivery is a duplicate and not processed again", async () => {
+        const s = await setup()
+        const secret = webhookSecretOf(sandbox(), s.cwId)
+        const body = JSON.stringify(
+          buildMessagePayload("message_created", {
+            id: 501,
+            content: "Hello there",
+            created_at: new Date((T0 + 10) * 1000).toISOString(),
+            account: { id: s.cwId, name: "Webshop" },
+            conversation: conversationOverrides(s, { id: 52, updated_at: T0 }),
+          })
+        )
+        const timestamp = Math.floor(Date.now() / 1000)
+        const first = await postRaw(api, s.account.id, body, { secret, timestamp, deliveryId: randomUUID() })
+        expect([first.status, first.data]).toEqual([200, { received: true }])
+        await processed(s.account.id)
+        // the same bytes, timestamp and signature under a new delivery id (and under none at all)
+        for (const deliveryId of [randomUUID(), undefined]) {
+          const replay = await postRaw(api, s.account.id, body, { secret, timestamp, deliveryId })
+          expect([replay.status, replay.data]).toEqual([200, { received: true, duplicate: true }])
+        }
+        await new Promise((r) => setTimeout(r, 300))
+        expect(emitted).toHaveLength(1)
+        const rows = await deliveries(s.account.id)
+        expect(rows.map((r) => r.outcome).sort()).toEqual(["accepted", "duplicate", "duplicate"])
+        // a new delivery (new timestamp, so new signed material) is still accepted
+        const later = await postRaw(api, s.account.id, body, { secret, timestamp: timestamp + 1, deliveryId: randomUUID() })
+        expect(later.data).toEqual({ received: true })
+      })
+
+      it("inbox_updated (channel secrets) and typing events are acknowledged, never emitted or stored; processed events lose every token", async () => {
+        const s = await setup()
+        const secret = webhookSecretOf(sandbox(), s.cwId)
+        const secrets = { hmac: "hmacTOKENdoNotStore0001", website: "websiteTOKENdoNotStore1", pubsub: "pubsubTOKENdoNotStore01", channel: "channelSECRETdoNotStore" }
+        const inboxUpdated = {
+          event: "inbox_updated",
+          id: s.inboxId,
+          name: "Storefront chat",
+          account: { id: s.cwId, name: "Webshop" },
+          channel: { id: 1, website_url: "https://shop.example.com", website_token: secrets.website, hmac_token: secrets.hmac, secret: secrets.channel },
+          changed_attributes: [{ greeting_message: { previous_value: null, current_value: "Hi" } }],
+        }
+        const typing = {
+          event: "conversation_typing_on",
+          user: { id: 2, name: "Alex", type: "user" },
+          is_private: false,
+          conversation: { ...conversationOverrides(s, { id: 53, updated_at: T0 }), contact_inbox: { pubsub_token: secrets.pubsub } },
+        }
+        for (const payload of [inboxUpdated, typing]) {
+          const res = await postRaw(api, s.account.id, JSON.stringify(payload), { secret, deliveryId: randomUUID() })
+          expect([res.status, res.data]).toEqual([200, { received: true }])
+        }
+
+        // a processed event carrying the contact's realtime token and channel secrets
+        const created = buildConversationPayload(
+          "conversation_created",
+          conversationOverrides(s, {
+            id: 54,
+            updated_at: T0,
+            contact_inbox: { pubsub_token: secrets.pubsub, hmac_verified: true },
+            meta: { sender: { id: 9, identifier: null, email: "guest@example.com", custom_attributes: { token: secrets.hmac } } as never },
+          })
+        ) as Record<string, unknown>
+        created.channel_record = { hmac_token: secrets.hmac, website_token: secrets.website }
+        expect((await postRaw(api, s.account.id, JSON.stringify(created), { secret, deliveryId: randomUUID() })).status).toBe(200)
+        const mirror = await until("the mirror", () => mirrorOf(s.account.id, 54))
+        expect(mirror).toMatchObject({ email: "guest@example.com", chatwoot_contact_id: 9 })
+        await processed(s.account.id)
+
+        expect(emitted).toHaveLength(1)
+        expect(emitted[0]).toMatchObject({ event: "conversation_created", payload: { id: 54, contact_inbox: { hmac_verified: true } } })
+        const text = `${JSON.stringify(emitted)}\n${await allPluginRows()}`
+        for (const value of Object.values(secrets)) expect(text).not.toContain(value)
+        expect(text).not.toMatch(/pubsub_token|hmac_token|website_token/)
+        expect((await deliveries(s.account.id)).map((r) => r.event)).toEqual(["conversation_created"])
+      })
+    })
+
     describe("URL token for Chatwoot < 4.12 (opt-in per account)", () => {
       it("off by default; when on, unsigned deliveries need the token from the webhook URL, and it is never returned", async () => {
         const s = await setup()
@@ -394,19 +500,48 @@ medusaIntegrationTestRunner({
         // the same, signed properly, is accepted: the refusals were for what they were, not the payload
         expect((await postRaw(api, s.account.id, body, { secret, deliveryId: randomUUID() })).status).toBe(200)
         await processed(s.account.id)
+        // refusals are aggregates (one row per account, reason and minute, with the number of hits)
+        await chatwoot().flushWebhookRefusals()
         const all = await deliveries(s.account.id)
         expect(all.filter((r) => r.outcome === "accepted")).toHaveLength(1)
-        const reasons = all.filter((r) => r.outcome === "rejected").map((r) => r.reason).sort()
-        expect(reasons).toEqual(
-          [
-            "bad_signature", "bad_signature", "malformed_headers", "bad_signature", "stale_timestamp", "stale_timestamp",
-            "missing_headers", "invalid_payload", "invalid_payload",
-          ].sort()
-        )
-        expect((await deliveries(null)).filter((r) => r.account_id === null).map((r) => r.reason)).toEqual(["unknown_account", "unknown_account"])
+        const hitsByReason = (rows: typeof all) =>
+          rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.reason!]: (acc[r.reason!] ?? 0) + r.hits }), {})
+        expect(hitsByReason(all.filter((r) => r.outcome === "rejected"))).toEqual({
+          bad_signature: 3, malformed_headers: 1, stale_timestamp: 2, missing_headers: 1, invalid_payload: 2,
+        })
+        expect(hitsByReason((await deliveries(null)).filter((r) => r.account_id === null && r.outcome === "rejected"))).toEqual({ unknown_account: 2 })
         expect(await chatwoot().listChatwootConversations({ account_id: s.account.id })).toHaveLength(1)
         // nothing in any response or record carries the secret
         expect(JSON.stringify(all)).not.toContain(secret)
+      })
+
+      it("a flood of refused deliveries writes no row per request, and health still counts every one", async () => {
+        const s = await setup()
+        const body = JSON.stringify(buildConversationPayload("conversation_created", conversationOverrides(s, { id: 61, updated_at: T0 })))
+        const before = (await deliveries(null)).length
+        const results = await Promise.all(
+          Array.from({ length: 40 }, (_, i) => postRaw(api, s.account.id, body, { signature: `sha256=${String(i % 10).repeat(64)}` }))
+        )
+        expect(results.map((r) => r.status)).toEqual(Array(40).fill(401))
+        const { data } = await api.get("/admin/chatwoot/health", { headers })
+        const health = data.health.accounts.find((a: { id: string }) => a.id === s.account.id)
+        expect(health.webhooks).toMatchObject({ rejected_24h: 40, accepted_24h: 0 })
+        expect(health.warnings.map((w: { code: string }) => w.code)).toContain("webhooks_rejected")
+        const rows = (await deliveries(null)).length - before
+        expect(rows).toBeGreaterThanOrEqual(1)
+        expect(rows).toBeLessThanOrEqual(2) // one aggregate row (two when the minute turned)
+      })
+
+      it("a flood for an unknown account id is answered from memory after the first lookup", async () => {
+        const spy = jest.spyOn(ChatwootModuleService.prototype, "listChatwootAccounts")
+        try {
+          const id = "cwacc_01JNOSUCHACCOUNTFLOOD00000"
+          for (let i = 0; i < 30; i++) expect((await postRaw(api, id, "{}", { signature: `sha256=${"a".repeat(64)}` })).status).toBe(401)
+          const lookups = spy.mock.calls.filter(([filter]) => (filter as { id?: unknown } | undefined)?.id === id)
+          expect(lookups).toHaveLength(1)
+        } finally {
+          spy.mockRestore()
+        }
       })
 
       it("a flood from one IP is cut off with 429 and Retry-After", async () => {

@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { CHATWOOT_MODULE } from "../modules/chatwoot"
 import type ChatwootModuleService from "../modules/chatwoot/service"
-import { CHATWOOT_WEBHOOK_RECEIVED, type ChatwootWebhookReceived } from "../modules/chatwoot/webhooks/events"
+import { CHATWOOT_WEBHOOK_RECEIVED, isProcessedWebhookEvent, type ChatwootWebhookReceived } from "../modules/chatwoot/webhooks/events"
 import { processChatwootWebhookWorkflow } from "../workflows/process-chatwoot-webhook"
 import { webhookProcessingGate } from "../workflows/webhooks/concurrency"
 import { routeChatwootConversationWorkflow } from "../workflows/route-chatwoot-conversation"
@@ -13,6 +13,8 @@ import { routeChatwootConversationWorkflow } from "../workflows/route-chatwoot-c
  * the delivery for the health page.
  */
 export default async function chatwootWebhookReceived({ event, container }: SubscriberArgs<ChatwootWebhookReceived>) {
+  // the receiver emits only processed events; anything else (another emitter) is not run
+  if (!isProcessedWebhookEvent(event.data?.event)) return
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
   const ran = await webhookProcessingGate.run(() => processDelivery(event.data, container, chatwoot))
   if (!ran) {

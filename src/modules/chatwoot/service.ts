@@ -506,22 +506,38 @@ export default class ChatwootModuleService extends MedusaService({
   // ---------------------------------------------------------------------------
 
   private webhookAuthCache_ = new Map<string, { at: number; auth: WebhookAuth }>()
+  /** Account row ids that were not found, and when (a flood of one costs one lookup per TTL). */
+  private unknownWebhookAccounts_ = new Map<string, number>()
+  /** Refusals not yet written: key → counts (flushed every few seconds and before health is read). */
+  private webhookRefusals_ = new Map<string, { account_id: string | null; reason: string; hits: number }>()
+  /** Mutated, never reassigned (a wrapping proxy may not keep assignments to `this`). */
+  private webhookRefusalFlush_: { timer: NodeJS.Timeout | null } = { timer: null }
 
   /**
    * What the webhook receiver needs to verify a delivery for an account row:
    * its signing secret and, when the account opted into it (Chatwoot < 4.12),
    * its URL token. Decrypted secrets are cached for a few seconds so a burst of
-   * deliveries costs no database round trip each; unknown accounts are never
-   * cached. Null: no such account.
+   * deliveries costs no database round trip each; an unknown account is
+   * remembered as unknown for a while too (bounded), so a flood of deliveries
+   * for it does not reach the database each time. Null: no such account.
    */
   async webhookAuth(accountRowId: string, nowMs: number = Date.now()): Promise<WebhookAuth | null> {
     const cached = this.webhookAuthCache_.get(accountRowId)
     if (cached && nowMs - cached.at < WEBHOOK_AUTH_CACHE_MS) return cached.auth
+    const unknownAt = this.unknownWebhookAccounts_.get(accountRowId)
+    if (unknownAt !== undefined && nowMs - unknownAt >= 0 && nowMs - unknownAt < WEBHOOK_UNKNOWN_ACCOUNT_CACHE_MS) return null
     const [account] = await this.listChatwootAccounts(
       { id: accountRowId },
       { select: ["id", "status", "webhook_secret_encrypted", "settings"] }
     )
-    if (!account) return null
+    if (!account) {
+      this.unknownWebhookAccounts_.delete(accountRowId)
+      this.unknownWebhookAccounts_.set(accountRowId, nowMs)
+      if (this.unknownWebhookAccounts_.size > WEBHOOK_UNKNOWN_ACCOUNT_CACHE_SIZE) {
+        this.unknownWebhookAccounts_.delete(this.unknownWebhookAccounts_.keys().next().value as string)
+      }
+      return null
+    }
     const settings = (account.settings ?? {}) as WebhookAuthSettings
     const auth: WebhookAuth = {
       account_id: account.id,
@@ -550,52 +566,110 @@ export default class ChatwootModuleService extends MedusaService({
 
   /** Forgets cached webhook secrets (after a secret or URL token changed). */
   clearWebhookAuthCache(accountRowId?: string) {
-    if (accountRowId) this.webhookAuthCache_.delete(accountRowId)
-    else this.webhookAuthCache_.clear()
+    if (accountRowId) {
+      this.webhookAuthCache_.delete(accountRowId)
+      this.unknownWebhookAccounts_.delete(accountRowId)
+    } else {
+      this.webhookAuthCache_.clear()
+      this.unknownWebhookAccounts_.clear()
+    }
   }
 
   /**
-   * Records a delivery. An accepted one claims its key (unique per account
-   * among accepted rows): when the key was already taken the delivery is
-   * recorded as a duplicate instead and `duplicate` is true. One statement, so
-   * two simultaneous copies of a delivery cannot both be accepted.
+   * Counts one refused delivery for the health page without touching the
+   * database: refusals are summed in memory per account and reason and
+   * written as aggregate rows a few seconds later (or before the health
+   * figures are read), so a flood of refused requests writes nothing per
+   * request.
+   */
+  countWebhookRefusal(accountId: string | null, reason: string, hits = 1) {
+    const key = `${accountId ?? ""}|${reason}`
+    const entry = this.webhookRefusals_.get(key)
+    if (entry) entry.hits += hits
+    else this.webhookRefusals_.set(key, { account_id: accountId, reason, hits })
+    if (!this.webhookRefusalFlush_.timer) {
+      const timer = setTimeout(() => {
+        this.flushWebhookRefusals().catch(() => undefined)
+      }, WEBHOOK_REFUSAL_FLUSH_MS)
+      timer.unref?.()
+      this.webhookRefusalFlush_.timer = timer
+    }
+  }
+
+  /** Writes the refusals counted so far (see {@link countWebhookRefusal}); kept for the next try when writing fails. */
+  async flushWebhookRefusals(): Promise<void> {
+    if (this.webhookRefusalFlush_.timer) clearTimeout(this.webhookRefusalFlush_.timer)
+    this.webhookRefusalFlush_.timer = null
+    const pending = [...this.webhookRefusals_.values()]
+    this.webhookRefusals_.clear()
+    for (const [i, entry] of pending.entries()) {
+      try {
+        await this.recordWebhookDelivery({ account_id: entry.account_id, outcome: "rejected", reason: entry.reason, hits: entry.hits })
+      } catch (error) {
+        for (const rest of pending.slice(i)) this.countWebhookRefusal(rest.account_id, rest.reason, rest.hits)
+        throw error
+      }
+    }
+  }
+
+  /**
+   * Records a delivery. An accepted one claims its keys (each unique per
+   * account among accepted rows: the delivery id and the signed material):
+   * when one was already taken the delivery is recorded as a duplicate instead
+   * and `duplicate` is true. One statement, so two simultaneous copies of a
+   * delivery cannot both be accepted. A refusal adds `hits` (default 1) to the
+   * aggregate row of its account, reason and minute.
    */
   @InjectManager()
   async recordWebhookDelivery(
     input: {
       account_id: string | null
       delivery_key?: string | null
+      material_key?: string | null
       event?: string | null
       outcome: "accepted" | "rejected"
       reason?: string | null
+      hits?: number
     },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ id: string; duplicate: boolean }> {
     const manager = sharedContext.manager!
-    const insert = (outcome: string, reason: string | null, conflict: string) =>
+    const insert = (outcome: string, reason: string | null, materialKey: string | null, conflict: string) =>
       manager.execute(
-        `insert into chatwoot_webhook_delivery (id, account_id, delivery_key, event, outcome, reason, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, now(), now()) ${conflict} returning id`,
+        `insert into chatwoot_webhook_delivery (id, account_id, delivery_key, material_key, event, outcome, reason, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, now(), now()) ${conflict} returning id`,
         [
           generateEntityId(undefined, "cwhook"),
           input.account_id,
           input.delivery_key ?? null,
+          materialKey,
           input.event ?? null,
           outcome,
           reason,
         ]
       )
-    if (input.outcome === "accepted" && input.delivery_key) {
-      const rows = await insert(
-        "accepted",
-        null,
-        "on conflict (account_id, delivery_key) where delivery_key is not null and outcome = 'accepted' and deleted_at is null do nothing"
-      )
+    if (input.outcome === "accepted" && (input.delivery_key || input.material_key)) {
+      // no conflict target: a conflict on either unique key (delivery id, signed material) is a duplicate
+      const rows = await insert("accepted", null, input.material_key ?? null, "on conflict do nothing")
       if (rows.length) return { id: rows[0].id, duplicate: false }
-      const dup = await insert("duplicate", "already received", "")
+      const dup = await insert("duplicate", "already received", null, "")
       return { id: dup[0].id, duplicate: true }
     }
-    const rows = await insert(input.outcome, input.reason ?? null, "")
+    if (input.outcome === "rejected") {
+      const hits = Math.max(1, Math.floor(input.hits ?? 1))
+      const reason = input.reason ?? "unknown"
+      const minute = Math.floor(Date.now() / 60_000)
+      const id = `cwhook_r${createHash("sha256").update(`${input.account_id ?? ""}|${reason}|${minute}`).digest("hex").slice(0, 26)}`
+      const rows = await manager.execute(
+        `insert into chatwoot_webhook_delivery (id, account_id, event, outcome, reason, hits, created_at, updated_at)
+         values (?, ?, ?, 'rejected', ?, ?, now(), now())
+         on conflict (id) do update set hits = chatwoot_webhook_delivery.hits + excluded.hits, updated_at = now()
+         returning id`,
+        [id, input.account_id, input.event ?? null, reason, hits]
+      )
+      return { id: rows[0].id, duplicate: false }
+    }
+    const rows = await insert(input.outcome, input.reason ?? null, null, "")
     return { id: rows[0].id, duplicate: false }
   }
 
@@ -724,11 +798,13 @@ export default class ChatwootModuleService extends MedusaService({
     filter: { account_id: string | null; since: Date },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ) {
+    // refusals counted in memory are part of the figures
+    await this.flushWebhookRefusals().catch(() => undefined)
     const manager = sharedContext.manager!
     const scope = filter.account_id === null ? "account_id is null" : "account_id = ?"
     const params = filter.account_id === null ? [filter.since] : [filter.account_id, filter.since]
     const rows = (await manager.execute(
-      `select outcome, reason, (error is not null) as failed, count(*)::int as count, max(created_at) as last_at
+      `select outcome, reason, (error is not null) as failed, sum(hits)::int as count, max(created_at) as last_at
          from chatwoot_webhook_delivery where ${scope} and created_at >= ? and deleted_at is null
         group by outcome, reason, (error is not null)`,
       params
@@ -850,6 +926,11 @@ export default class ChatwootModuleService extends MedusaService({
 }
 
 const WEBHOOK_AUTH_CACHE_MS = 10_000
+/** How long an unknown account row id is answered from memory, and how many are remembered. */
+const WEBHOOK_UNKNOWN_ACCOUNT_CACHE_MS = 30_000
+const WEBHOOK_UNKNOWN_ACCOUNT_CACHE_SIZE = 10_000
+/** How often refusals counted in memory are written. */
+const WEBHOOK_REFUSAL_FLUSH_MS = 5_000
 
 /** Non-secret webhook settings kept in `chatwoot_account.settings`. */
 export type WebhookAuthSettings = {

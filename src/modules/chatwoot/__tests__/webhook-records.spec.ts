@@ -83,6 +83,57 @@ moduleIntegrationTestRunner<ChatwootModuleService>({
         expect((await service.webhookDeliveryStats({ account_id: null, since })).rejected_by_reason).toEqual({ unknown_account: 1 })
       })
 
+      it("a delivery whose signed material was already accepted is a duplicate, under any delivery id", async () => {
+        const first = await service.recordWebhookDelivery({ account_id: "cwacc_a", delivery_key: "delivery:1", material_key: "sig:abc", outcome: "accepted" })
+        expect(first.duplicate).toBe(false)
+        const replays = await Promise.all(
+          ["delivery:2", "delivery:3", "event:x:1:2"].map((key) =>
+            service.recordWebhookDelivery({ account_id: "cwacc_a", delivery_key: key, material_key: "sig:abc", outcome: "accepted" })
+          )
+        )
+        expect(replays.map((r) => r.duplicate)).toEqual([true, true, true])
+        // other material under a fresh id is new; the same material in another account too
+        expect((await service.recordWebhookDelivery({ account_id: "cwacc_a", delivery_key: "delivery:4", material_key: "sig:def", outcome: "accepted" })).duplicate).toBe(false)
+        expect((await service.recordWebhookDelivery({ account_id: "cwacc_b", delivery_key: "delivery:1", material_key: "sig:abc", outcome: "accepted" })).duplicate).toBe(false)
+        const rows = await service.listChatwootWebhookDeliveries({ account_id: "cwacc_a" })
+        expect(rows.filter((r) => r.outcome === "accepted")).toHaveLength(2)
+      })
+
+      it("refusals are aggregates: a flood of them is one row per account and reason, and still counted in full", async () => {
+        const since = new Date(Date.now() - 60_000)
+        for (let i = 0; i < 200; i++) service.countWebhookRefusal("cwacc_a", "bad_signature")
+        for (let i = 0; i < 50; i++) service.countWebhookRefusal(null, "unknown_account")
+        service.countWebhookRefusal("cwacc_a", "stale_timestamp")
+        // nothing is written per request; the figures flush what was counted
+        expect(await service.listChatwootWebhookDeliveries({ outcome: "rejected" })).toEqual([])
+        const stats = await service.webhookDeliveryStats({ account_id: "cwacc_a", since })
+        expect(stats.rejected).toBe(201)
+        expect(stats.rejected_by_reason).toEqual({ bad_signature: 200, stale_timestamp: 1 })
+        expect((await service.webhookDeliveryStats({ account_id: null, since })).rejected_by_reason).toEqual({ unknown_account: 50 })
+        for (let i = 0; i < 100; i++) service.countWebhookRefusal("cwacc_a", "bad_signature")
+        await service.flushWebhookRefusals()
+        const rows = await service.listChatwootWebhookDeliveries({ outcome: "rejected" })
+        expect(rows.length).toBeLessThanOrEqual(6) // one per account, reason and minute (the minute may turn once)
+        expect((await service.webhookDeliveryStats({ account_id: "cwacc_a", since })).rejected_by_reason.bad_signature).toBe(300)
+      })
+
+      it("an unknown account id is remembered: a flood of it costs one lookup", async () => {
+        // the runner hands out a proxy of the service: spy where the service finds the method
+        const spy = jest.spyOn(ChatwootModuleService.prototype, "listChatwootAccounts")
+        try {
+          for (let i = 0; i < 100; i++) expect(await service.webhookAuth("cwacc_01JFLOODFLOODFLOOD0000000", 1_000 + i)).toBeNull()
+          expect(spy).toHaveBeenCalledTimes(1)
+          // after the TTL it is looked up again; clearing the cache forgets it at once
+          expect(await service.webhookAuth("cwacc_01JFLOODFLOODFLOOD0000000", 1_000 + 60_000)).toBeNull()
+          expect(spy).toHaveBeenCalledTimes(2)
+          service.clearWebhookAuthCache("cwacc_01JFLOODFLOODFLOOD0000000")
+          await service.webhookAuth("cwacc_01JFLOODFLOODFLOOD0000000", 1_000 + 60_001)
+          expect(spy).toHaveBeenCalledTimes(3)
+        } finally {
+          spy.mockRestore()
+        }
+      })
+
       it("old records are purged", async () => {
         await service.recordWebhookDelivery({ account_id: "cwacc_a", delivery_key: "delivery:old", outcome: "accepted" })
         expect(await service.purgeWebhookDeliveries(new Date(Date.now() - 60_000))).toBe(0)

@@ -95,3 +95,17 @@ export function webhookDeliveryKey(deliveryHeader: string | undefined, payload: 
       : createHash("sha256").update(rawBody).digest("hex").slice(0, 32)
   return `event:${payload.event}:${String(id)}:${stamp}`
 }
+
+/**
+ * The de-duplication key of the signed material itself, which a replay
+ * cannot change: the signature (an HMAC over timestamp and body, so unique
+ * per delivery) when the delivery was signed, else a hash of the raw body (URL
+ * token mode). A captured delivery replayed under a fresh
+ * `X-Chatwoot-Delivery` header still has this key and is a duplicate.
+ */
+export function webhookMaterialKey(input: { rawBody: Buffer; timestamp?: string; signature?: string; signed: boolean }): string {
+  if (input.signed && input.timestamp && input.signature) {
+    return `sig:${createHash("sha256").update(`${input.timestamp}.${input.signature.toLowerCase()}`).digest("hex").slice(0, 40)}`
+  }
+  return `body:${createHash("sha256").update(input.rawBody).digest("hex").slice(0, 40)}`
+}

@@ -32,11 +32,10 @@ export async function chatwootHealth(container: MedusaContainer, now: Date = new
   const accounts = await Promise.all(
     withBase.map(async (account) => {
       const health = (account as unknown as { health: Record<string, any> }).health
-      const [sync, accepted, rejected, duplicate, lastAccepted, conversations, open] = await Promise.all([
+      // delivery rows are aggregates (a refusal row counts `hits` refusals): summed, not counted
+      const [sync, deliveries, lastAccepted, conversations, open] = await Promise.all([
         chatwoot.syncQueueStats({ account_id: account.id, failed_limit: 20, now }),
-        chatwoot.listAndCountChatwootWebhookDeliveries({ account_id: account.id, outcome: "accepted", created_at: { $gte: since } }, { take: 1, select: ["id"] }),
-        chatwoot.listAndCountChatwootWebhookDeliveries({ account_id: account.id, outcome: "rejected", created_at: { $gte: since } }, { take: 1, select: ["id"] }),
-        chatwoot.listAndCountChatwootWebhookDeliveries({ account_id: account.id, outcome: "duplicate", created_at: { $gte: since } }, { take: 1, select: ["id"] }),
+        chatwoot.webhookDeliveryStats({ account_id: account.id, since }),
         chatwoot.listChatwootWebhookDeliveries({ account_id: account.id, outcome: "accepted" }, { take: 1, order: { created_at: "DESC" }, select: ["created_at"] }),
         chatwoot.listAndCountChatwootConversations({ account_id: account.id }, { take: 1, select: ["id"] }),
         chatwoot.listAndCountChatwootConversations({ account_id: account.id, status: "open" }, { take: 1, select: ["id"] }),
@@ -50,9 +49,9 @@ export async function chatwootHealth(container: MedusaContainer, now: Date = new
         name: channelName.get(s.sales_channel_id) ?? s.sales_channel_id,
       }))
       const webhooks = {
-        accepted_24h: accepted[1],
-        rejected_24h: rejected[1],
-        duplicate_24h: duplicate[1],
+        accepted_24h: deliveries.accepted,
+        rejected_24h: deliveries.rejected,
+        duplicate_24h: deliveries.duplicate,
         last_accepted_at: lastAccepted[0]?.created_at ?? null,
       }
       const warnings: Warning[] = []

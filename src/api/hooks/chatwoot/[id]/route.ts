@@ -8,9 +8,15 @@ import {
   verifyChatwootSignature,
   verifyUrlToken,
   webhookDeliveryKey,
+  webhookMaterialKey,
   type WebhookRejection,
 } from "../../../../modules/chatwoot/webhooks/verify"
-import { CHATWOOT_WEBHOOK_RECEIVED, type ChatwootWebhookReceived } from "../../../../modules/chatwoot/webhooks/events"
+import {
+  CHATWOOT_WEBHOOK_RECEIVED,
+  isProcessedWebhookEvent,
+  webhookEventData,
+  type ChatwootWebhookReceived,
+} from "../../../../modules/chatwoot/webhooks/events"
 
 const ACCOUNT_ROW_ID = /^cwacc_[0-9A-Za-z]{10,40}$/
 
@@ -25,9 +31,14 @@ const header = (req: MedusaRequest, name: string) => {
  * Verifies the delivery against the account's secret (HMAC over the raw
  * bytes, constant time, timestamps within 5 minutes), or — for an account that
  * opted into it because its Chatwoot predates signing — the URL token.
- * Every refusal is the same 401 without detail; the reason is recorded for the
- * health page. A verified delivery is recorded (a repeated delivery id is
- * acknowledged but recorded as duplicate and not processed again), handed to
+ * Every refusal is the same 401 without detail; the reason is counted (an
+ * aggregate per account, reason and minute, not a row per request) for the
+ * health page, and unknown accounts are remembered briefly so a flood of them
+ * costs no database round trip each. An event the plugin does not process
+ * (inbox_*, typing, contact_created) is acknowledged and dropped. A
+ * processed one is recorded (a repeated delivery id, or the same signed
+ * material under a new delivery id, is acknowledged but recorded as duplicate
+ * and not processed again), reduced to the fields the plugin reads, handed to
  * the event bus, and answered at once: processing never delays Chatwoot,
  * which times out after 5 s and does not retry.
  */
@@ -35,26 +46,23 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const chatwoot = req.scope.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
   const accountRowId = req.params.id
 
-  const refuse = async (accountId: string | null, reason: WebhookRejection | "unknown_account" | "no_secret") => {
-    await chatwoot.recordWebhookDelivery({ account_id: accountId, outcome: "rejected", reason })
+  const refuse = (accountId: string | null, reason: WebhookRejection | "unknown_account" | "no_secret") => {
+    chatwoot.countWebhookRefusal(accountId, reason)
     res.status(401).json({ type: "unauthorized", message: "Unauthorized" })
   }
 
-  const auth = ACCOUNT_ROW_ID.test(accountRowId) ? await chatwoot.webhookAuth(accountRowId) : null
+  const auth = typeof accountRowId === "string" && ACCOUNT_ROW_ID.test(accountRowId) ? await chatwoot.webhookAuth(accountRowId) : null
   if (!auth) return refuse(null, "unknown_account")
 
   const rawBody = Buffer.isBuffer((req as { rawBody?: unknown }).rawBody) ? (req as { rawBody?: Buffer }).rawBody! : null
+  const timestamp = header(req, "x-chatwoot-timestamp")
+  const signature = header(req, "x-chatwoot-signature")
   let verdict
   if (auth.url_token) {
     const token = typeof req.query.token === "string" ? req.query.token : undefined
     verdict = verifyUrlToken(token, auth.url_token)
   } else if (auth.secret) {
-    verdict = verifyChatwootSignature({
-      rawBody: rawBody ?? Buffer.alloc(0),
-      timestamp: header(req, "x-chatwoot-timestamp"),
-      signature: header(req, "x-chatwoot-signature"),
-      secret: auth.secret,
-    })
+    verdict = verifyChatwootSignature({ rawBody: rawBody ?? Buffer.alloc(0), timestamp, signature, secret: auth.secret })
   } else {
     return refuse(auth.account_id, "no_secret")
   }
@@ -62,15 +70,20 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
 
   const payload = rawBody ? parseWebhookPayload(rawBody) : null
   if (!payload) {
-    await chatwoot.recordWebhookDelivery({ account_id: auth.account_id, outcome: "rejected", reason: "invalid_payload" })
+    chatwoot.countWebhookRefusal(auth.account_id, "invalid_payload")
     res.status(400).json({ type: "invalid_data", message: "Invalid payload" })
     return
   }
+  // not an event the plugin processes: nothing is recorded, emitted or kept
+  if (!isProcessedWebhookEvent(payload.event)) {
+    res.status(200).json({ received: true })
+    return
+  }
 
-  const key = webhookDeliveryKey(header(req, "x-chatwoot-delivery"), payload, rawBody!)
   const delivery = await chatwoot.recordWebhookDelivery({
     account_id: auth.account_id,
-    delivery_key: key,
+    delivery_key: webhookDeliveryKey(header(req, "x-chatwoot-delivery"), payload, rawBody!),
+    material_key: webhookMaterialKey({ rawBody: rawBody!, timestamp, signature, signed: !auth.url_token }),
     event: payload.event,
     outcome: "accepted",
   })
@@ -84,7 +97,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     delivery_id: delivery.id,
     account_id: auth.account_id,
     event: payload.event,
-    payload,
+    payload: webhookEventData(payload.event, payload),
   }
   await eventBus.emit({ name: CHATWOOT_WEBHOOK_RECEIVED, data }, { internal: true })
   res.status(200).json({ received: true })

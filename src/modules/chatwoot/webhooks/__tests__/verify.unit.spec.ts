@@ -73,3 +73,18 @@ describe("webhookDeliveryKey", () => {
     expect(webhookDeliveryKey(undefined, other, Buffer.from(JSON.stringify(other)))).not.toBe(key)
   })
 })
+
+describe("webhookMaterialKey", () => {
+  it("names the signed material, whatever the unsigned delivery header says", async () => {
+    const { webhookMaterialKey } = await import("../verify")
+    const sig = signChatwootWebhook(secret, "1781690500", body)
+    const a = webhookMaterialKey({ rawBody: body, timestamp: "1781690500", signature: sig, signed: true })
+    expect(webhookMaterialKey({ rawBody: body, timestamp: "1781690500", signature: sig.toUpperCase().replace("SHA256", "sha256"), signed: true })).toBe(a)
+    expect(webhookMaterialKey({ rawBody: body, timestamp: "1781690501", signature: signChatwootWebhook(secret, "1781690501", body), signed: true })).not.toBe(a)
+    expect(a).not.toContain(sig.slice(7, 20))
+    // URL-token mode (nothing signed): the body itself
+    const b = webhookMaterialKey({ rawBody: body, signed: false })
+    expect(webhookMaterialKey({ rawBody: Buffer.from(body), timestamp: "1", signature: "x", signed: false })).toBe(b)
+    expect(webhookMaterialKey({ rawBody: Buffer.from(`${body} `), signed: false })).not.toBe(b)
+  })
+})
