@@ -424,7 +424,8 @@ medusaIntegrationTestRunner({
         expect(emitted[0]).toMatchObject({ event: "conversation_created", payload: { id: 54, contact_inbox: { hmac_verified: true } } })
         const text = `${JSON.stringify(emitted)}\n${await allPluginRows()}`
         for (const value of Object.values(secrets)) expect(text).not.toContain(value)
-        expect(text).not.toMatch(/pubsub_token|hmac_token|website_token/)
+        // (the plugin's own inbox rows have columns of these names, so the keys are checked on what was emitted)
+        expect(JSON.stringify(emitted)).not.toMatch(/pubsub_token|hmac_token|website_token|source_id|channel_record/)
         expect((await deliveries(s.account.id)).map((r) => r.event)).toEqual(["conversation_created"])
       })
     })
