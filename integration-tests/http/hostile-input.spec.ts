@@ -701,42 +701,6 @@ medusaIntegrationTestRunner({
         await expectHealthy(sf)
       })
 
-      // TODO(issue #12, point 1 — the linear-time regex fix in src/workflows/webhooks/mirror-data.ts, another
-      // engineer's scope): today `orderNumbersIn` backtracks catastrophically and a 5,000-character message
-      // of "order" + spaces + "x" blocks the event loop for tens of seconds. Once that fix is merged,
-      // turn `it.failing` into `it`: the server must then answer within 1 s while it processes the message.
-      it.failing("a message of 'order' + 4,990 spaces + 'x' does not stall the server (expected to fail until the mirror-data regex fix is merged)", async () => {
-        const sf = await setup()
-        const ts = Math.floor(Date.now() / 1000)
-        const body = JSON.stringify(
-          buildMessagePayload("message_created", {
-            account: { id: sf.account.chatwoot_account_id, name: "x" },
-            content: "order" + " ".repeat(4_990) + "x",
-            message_type: "incoming",
-          } as never)
-        )
-        const delivery = await expectSafe({
-          method: "POST",
-          path: `/hooks/chatwoot/${sf.account.id}`,
-          headers: { ...json, "x-chatwoot-timestamp": String(ts), "x-chatwoot-signature": `sha256=${signWebhookBody(sf.webhookSecret, ts, body)}`, "x-chatwoot-delivery": randomUUID() },
-          body,
-          ok: [200],
-        })
-        expect(delivery.status).toBe(200)
-        // the same text through the contact form (the storefront's 5,000-character limit)
-        await expectSafe({
-          method: "POST",
-          path: "/store/chatwoot/contact",
-          headers: { ...sf.headers, ...json },
-          body: JSON.stringify({ email: "spaces@example.com", message: "order" + " ".repeat(4_990) + "x" }),
-          ok: [201, 202],
-        })
-        // while the delivery is processed, the server still answers at once
-        for (let i = 0; i < 10; i++) {
-          await expectSafe({ method: "GET", path: "/store/chatwoot/widget", headers: sf.headers, ok: [200, 304] })
-          await new Promise((r) => setTimeout(r, 50))
-        }
-      })
     })
 
     describe("agent dashboard app", () => {
@@ -827,6 +791,46 @@ medusaIntegrationTestRunner({
           { method: "POST", path: "/chatwoot/dashboard-app", headers: json, body: "{}" },
         ])
         await expectHealthy(sf)
+      })
+    })
+
+    // last: until the fix is merged, the stalled event loop would slow whatever runs after it
+    describe("long whitespace message", () => {
+      // TODO(issue #12, point 1 — the linear-time regex fix in src/workflows/webhooks/mirror-data.ts, another
+      // engineer's scope): today `orderNumbersIn` backtracks catastrophically and a 5,000-character message
+      // of "order" + spaces + "x" blocks the event loop for tens of seconds. Once that fix is merged,
+      // turn `it.failing` into `it`: the server must then answer within 1 s while it processes the message.
+      it.failing("a message of 'order' + 4,990 spaces + 'x' does not stall the server (expected to fail until the mirror-data regex fix is merged)", async () => {
+        const sf = await setup()
+        const ts = Math.floor(Date.now() / 1000)
+        const body = JSON.stringify(
+          buildMessagePayload("message_created", {
+            account: { id: sf.account.chatwoot_account_id, name: "x" },
+            content: "order" + " ".repeat(4_990) + "x",
+            message_type: "incoming",
+          } as never)
+        )
+        const delivery = await expectSafe({
+          method: "POST",
+          path: `/hooks/chatwoot/${sf.account.id}`,
+          headers: { ...json, "x-chatwoot-timestamp": String(ts), "x-chatwoot-signature": `sha256=${signWebhookBody(sf.webhookSecret, ts, body)}`, "x-chatwoot-delivery": randomUUID() },
+          body,
+          ok: [200],
+        })
+        expect(delivery.status).toBe(200)
+        // the same text through the contact form (the storefront's 5,000-character limit)
+        await expectSafe({
+          method: "POST",
+          path: "/store/chatwoot/contact",
+          headers: { ...sf.headers, ...json },
+          body: JSON.stringify({ email: "spaces@example.com", message: "order" + " ".repeat(4_990) + "x" }),
+          ok: [201, 202],
+        })
+        // while the delivery is processed, the server still answers at once
+        for (let i = 0; i < 10; i++) {
+          await expectSafe({ method: "GET", path: "/store/chatwoot/widget", headers: sf.headers, ok: [200, 304] })
+          await new Promise((r) => setTimeout(r, 50))
+        }
       })
     })
   },
