@@ -12,6 +12,7 @@ import {
 } from "./admin/chatwoot/accounts/validators"
 import { StoreGetChatwootWidget, StorePostChatwootContact, StorePostChatwootEvents } from "./store/chatwoot/validators"
 import { rateLimitChatwootWebhooks } from "./hooks/chatwoot/rate-limit"
+import { installStoreLocaleGuard, rejectMalformedPath, rejectUnsafeBody } from "./hostile-input"
 import {
   AdminDismissChatwootContactChange,
   AdminListChatwootContactChanges,
@@ -27,8 +28,14 @@ import {
   AdminReplayChatwootSync,
 } from "./admin/chatwoot/sync/validators"
 
+// before Medusa registers its store locale middleware (see hostile-input.ts)
+installStoreLocaleGuard()
+
 export default defineMiddlewares({
   routes: [
+    // hostile input (hostile-input.ts): no methods, so these run before every route with parameters
+    { matcher: "/hooks/chatwoot", middlewares: [rejectMalformedPath] },
+    { matcher: "/chatwoot", middlewares: [rejectMalformedPath] },
     {
       matcher: "/store/chatwoot/widget",
       methods: ["GET"],
@@ -38,13 +45,13 @@ export default defineMiddlewares({
       matcher: "/store/chatwoot/contact",
       methods: ["POST"],
       bodyParser: { sizeLimit: "16kb" },
-      middlewares: [validateAndTransformBody(StorePostChatwootContact)],
+      middlewares: [rejectUnsafeBody, validateAndTransformBody(StorePostChatwootContact)],
     },
     {
       matcher: "/store/chatwoot/events",
       methods: ["POST"],
       bodyParser: { sizeLimit: "32kb" },
-      middlewares: [validateAndTransformBody(StorePostChatwootEvents)],
+      middlewares: [rejectUnsafeBody, validateAndTransformBody(StorePostChatwootEvents)],
     },
     {
       matcher: "/admin/chatwoot/sync",
@@ -148,7 +155,7 @@ export default defineMiddlewares({
       matcher: "/chatwoot/dashboard-app/api/orders/:id/:action",
       methods: ["POST"],
       bodyParser: { sizeLimit: "16kb" },
-      middlewares: [validateAndTransformBody(DashboardAppOrderAction)],
+      middlewares: [rejectUnsafeBody, validateAndTransformBody(DashboardAppOrderAction)],
     },
     {
       matcher: "/admin/chatwoot/conversations",

@@ -87,13 +87,19 @@ const DELIVERY_ID = /^[0-9a-zA-Z-]{8,64}$/
  */
 export function webhookDeliveryKey(deliveryHeader: string | undefined, payload: WebhookPayload, rawBody: Buffer): string {
   if (deliveryHeader && DELIVERY_ID.test(deliveryHeader)) return `delivery:${deliveryHeader}`
-  const id = payload.id ?? (payload.conversation as { id?: unknown } | undefined)?.id ?? ""
-  const at = payload.updated_at ?? payload.created_at
-  const stamp =
-    at !== undefined && at !== null
-      ? String(at)
-      : createHash("sha256").update(rawBody).digest("hex").slice(0, 32)
-  return `event:${payload.event}:${String(id)}:${stamp}`
+  // only strings and numbers count: String() of a hostile object ({"toString":1}) throws
+  const id = scalar(payload.id) ?? scalar((payload.conversation as { id?: unknown } | null | undefined)?.id) ?? ""
+  const at = scalar(payload.updated_at) ?? scalar(payload.created_at)
+  const stamp = at ?? createHash("sha256").update(rawBody).digest("hex").slice(0, 32)
+  const key = `event:${payload.event}:${id}:${stamp}`
+  // bounded: the key is a unique-indexed column, and ids of any size arrive in hostile bodies
+  return key.length <= MAX_DELIVERY_KEY ? key : `event:${payload.event}:sha256:${createHash("sha256").update(key).digest("hex")}`
+}
+
+const MAX_DELIVERY_KEY = 200
+
+function scalar(value: unknown): string | null {
+  return typeof value === "string" || (typeof value === "number" && Number.isFinite(value)) ? String(value) : null
 }
 
 /**
