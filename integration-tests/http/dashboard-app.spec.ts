@@ -324,7 +324,7 @@ medusaIntegrationTestRunner({
         (m) => m.private && m.content?.includes(`#${order.display_id}`) && m.content.includes("from the Medusa dashboard app")
       )
       expect(notes.map((n) => n.content)).toEqual([
-        expect.stringContaining("Grace Agent (grace@example.com) resent the confirmation of order"),
+        expect.stringContaining("Grace Agent (grace@example.com, as reported by Chatwoot) resent the confirmation of order"),
         expect.stringContaining("created a return request for order"),
       ])
     })
