@@ -91,6 +91,14 @@ export async function consumeAll(checks: [LimitName, string][]): Promise<LimitDe
   return { allowed: true }
 }
 
+/**
+ * Gives back one hit of a limit that was taken for a request which then did
+ * nothing (e.g. the storefront could not take a message). Atomic like consume.
+ */
+export async function refund(name: LimitName, key: string) {
+  await limiter(name).reward(key.slice(0, 200))
+}
+
 /** Retry-After header value (whole seconds, at least 1). */
 export function retryAfterSeconds(ms: number) {
   return String(Math.max(1, Math.ceil(ms / 1000)))

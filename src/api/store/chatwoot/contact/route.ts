@@ -7,7 +7,7 @@ import { ChatwootApiError } from "../../../../modules/chatwoot/client"
 import type ChatwootModuleService from "../../../../modules/chatwoot/service"
 import { deliverContactMessage, type ContactMessageInput } from "../../../../workflows/sync/contact-message"
 import { kickChatwootSync } from "../../../../workflows/sync/drain"
-import { clientKeyOf, consumeAll, storefrontIdsOf, tooManyRequests } from "../../../rate-limits"
+import { clientKeyOf, consumeAll, refund, storefrontIdsOf, tooManyRequests } from "../../../rate-limits"
 import type { StorePostChatwootContactType } from "../validators"
 
 type ContactTarget = { account_id: string; sales_channel_id: string; inbox_identifier: string }
@@ -84,6 +84,8 @@ export const POST = async (req: AuthenticatedMedusaRequest<StorePostChatwootCont
   const salesChannelIds = (req as { publishable_key_context?: { sales_channel_ids?: string[] } }).publishable_key_context
     ?.sales_channel_ids ?? []
   const target = await getContactTarget(req.scope, salesChannelIds)
+  // nothing was sent: the sender keeps their per-e-mail allowance (the per-client one still bounds retries)
+  if (!target || target === "unavailable") await refund("contact_email", body.email)
   if (!target) throw new MedusaError(MedusaError.Types.NOT_FOUND, "The contact form is not available for this storefront")
   if (target === "unavailable") {
     // answered here: Medusa's error handler would swap a CONFLICT's message for an idempotency-key hint
