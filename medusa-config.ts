@@ -63,6 +63,10 @@ export default defineConfig({
           : undefined,
         sync_settle_ms: process.env.CHATWOOT_SYNC_SETTLE_MS ? Number(process.env.CHATWOOT_SYNC_SETTLE_MS) : undefined,
         rate_limit_store: process.env.CHATWOOT_RATE_LIMIT_STORE === "postgres" ? "postgres" : undefined,
+        // comma-separated IPs/CIDRs/"loopback"; unset: X-Forwarded-For is not believed
+        trusted_proxies: process.env.CHATWOOT_TRUSTED_PROXIES
+          ? process.env.CHATWOOT_TRUSTED_PROXIES.split(",").map((s) => s.trim()).filter(Boolean)
+          : undefined,
       },
     },
     ...redisModules,

@@ -57,6 +57,9 @@ async function main() {
       CHATWOOT_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64url"),
       CHATWOOT_PLATFORM_TOKEN: `bench-platform-${crypto.randomBytes(12).toString("hex")}`,
       MEDUSA_DISABLE_TELEMETRY: "true",
+      // the bench measures latency, not the abuse limits (one client, one account)
+      CHATWOOT_DASHBOARD_IP_LIMIT: "100000000",
+      CHATWOOT_DASHBOARD_ACCOUNT_LIMIT: "100000000",
     }
     if (!process.env.DATABASE_URL) {
       const pg = await startEmbedded({ log })

@@ -245,7 +245,7 @@ medusaIntegrationTestRunner({
         (m) => m.private && m.conversation_id === record.id && m.content?.includes(`canceled order #${orders[0].display_id}`)
       )
       expect(notes).toHaveLength(1)
-      expect(notes[0].content).toContain("Grace Agent (grace@example.com)")
+      expect(notes[0].content).toContain("Grace Agent (grace@example.com, as reported by Chatwoot)")
       expect(notes[0].message_type).toBe("outgoing")
 
       // the context now shows it canceled and no longer cancelable
@@ -324,7 +324,7 @@ medusaIntegrationTestRunner({
         (m) => m.private && m.content?.includes(`#${order.display_id}`) && m.content.includes("from the Medusa dashboard app")
       )
       expect(notes.map((n) => n.content)).toEqual([
-        expect.stringContaining("Grace Agent (grace@example.com) resent the confirmation of order"),
+        expect.stringContaining("Grace Agent (grace@example.com, as reported by Chatwoot) resent the confirmation of order"),
         expect.stringContaining("created a return request for order"),
       ])
     })
@@ -451,7 +451,7 @@ window.__forge = function () { parent.frames[0].postMessage(${JSON.stringify(JSO
         await expect(app.locator('[data-testid="dashboard-notice"]').textContent()).resolves.toContain("canceled")
         expect(await orderStatus(pending.id)).toBe("canceled")
         const note = [...sandbox().state.messages.values()].find((m) => m.private && m.content?.includes(`canceled order #${pending.display_id}`))
-        expect(note?.content).toContain("Grace Agent (grace@example.com)")
+        expect(note?.content).toContain("Grace Agent (grace@example.com, as reported by Chatwoot)")
         expect(pageErrors).toEqual([])
       } finally {
         await browser.close()

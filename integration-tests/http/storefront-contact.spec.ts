@@ -7,7 +7,7 @@ import { useChatwootSandbox } from "../helpers/sandbox"
 import { waitForAccount, type TestAccount } from "../helpers/accounts"
 import type ChatwootModuleService from "../../src/modules/chatwoot/service"
 import { drainChatwootSyncQueue } from "../../src/workflows/sync/drain"
-import { resetStorefrontLimiters } from "../../src/api/store/chatwoot/rate-limit"
+import { resetRateLimiters as resetStorefrontLimiters } from "../../src/api/rate-limits"
 
 jest.setTimeout(240_000)
 

@@ -20,6 +20,7 @@ import {
   AdminUpdateWebhookAuth,
 } from "./admin/chatwoot/webhook-validators"
 import { DashboardAppContextQuery, DashboardAppOrderAction } from "./chatwoot/dashboard-app/validators"
+import { rateLimitDashboardAppClients } from "./chatwoot/dashboard-app/limits"
 import { AdminListChatwootConversations } from "./admin/chatwoot/conversations/validators"
 import {
   AdminGetChatwootBackfills,
@@ -141,6 +142,11 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformBody(AdminUpdateWebhookAuth)],
     },
     // agent dashboard app (design §7): no Medusa auth; the routes check the per-account secret header
+    {
+      // per-client ceiling before any secret lookup (the routes add the per-account one)
+      matcher: "/chatwoot/dashboard-app/api/*",
+      middlewares: [rateLimitDashboardAppClients],
+    },
     {
       matcher: "/chatwoot/dashboard-app/api/context",
       methods: ["GET"],

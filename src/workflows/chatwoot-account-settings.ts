@@ -1,9 +1,11 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { WidgetSettingsInput } from "../modules/chatwoot/widget-settings"
 import { addAgentsStep, type AddAgentsInput } from "./steps/add-agents"
 import { ensureEmailInboxStep, type EnsureEmailInboxInput } from "./steps/ensure-email-inbox"
 import { pushWebsiteInboxSettingsStep } from "./steps/push-website-inbox-settings"
 import { removeAgentStep } from "./steps/remove-agent"
+import { revokeDashboardAppSecretStep } from "./steps/revoke-dashboard-app-secret"
+import { rotateDashboardAppSecretStep } from "./steps/rotate-dashboard-app-secret"
 import { saveStorefrontSettingsStep } from "./steps/save-storefront-settings"
 
 /**
@@ -32,8 +34,24 @@ export const addChatwootAgentsWorkflow = createWorkflow(
   (input: AddAgentsInput) => new WorkflowResponse(addAgentsStep(input))
 )
 
-/** Removes an agent from an account. */
+/**
+ * Removes an agent from an account, then replaces the account's dashboard-app
+ * secret: the one secret is shared by the account's agents (it is in the app
+ * URL every agent's browser loads), so a removed agent must not keep a
+ * working copy. An active account's app URL is rotated in Chatwoot; on an
+ * account that is not active the secret is revoked (rotate after resuming).
+ */
 export const removeChatwootAgentWorkflow = createWorkflow(
   "chatwoot-remove-agent",
-  (input: { account_id: string; agent_id: string }) => new WorkflowResponse(removeAgentStep(input))
+  (input: { account_id: string; agent_id: string }) => {
+    const removed = removeAgentStep(input)
+    const accountInput = { account_id: input.account_id }
+    when("rotate-dashboard-secret-after-removal", { removed }, ({ removed }) => removed.removed && removed.account_active).then(() => {
+      rotateDashboardAppSecretStep(accountInput)
+    })
+    when("revoke-dashboard-secret-after-removal", { removed }, ({ removed }) => removed.removed && !removed.account_active).then(() => {
+      revokeDashboardAppSecretStep(accountInput)
+    })
+    return new WorkflowResponse(removed)
+  }
 )

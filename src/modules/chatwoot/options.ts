@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import { trustedProxyProblem } from "./client-address"
 
 /** A customer tier: customers whose lifetime value reaches `min_lifetime_value` get it. */
 export type ChatwootTier = {
@@ -46,6 +47,14 @@ export type ChatwootPluginOptions = {
    * use it with separate server and worker processes).
    */
   rate_limit_store?: "memory" | "postgres"
+  /**
+   * Reverse proxies / load balancers in front of Medusa whose
+   * `X-Forwarded-For` the plugin believes when it keys its abuse limits on
+   * the client address: IP addresses, CIDR ranges (e.g. "10.0.0.0/8") or
+   * "loopback", "linklocal", "uniquelocal". Default: none — the TCP peer
+   * address is the client, and X-Forwarded-For is ignored.
+   */
+  trusted_proxies?: string[]
 }
 
 /** Options after validation, with every default filled in. */
@@ -147,6 +156,16 @@ const optionsSchema = z.object({
   rate_limit_store: z
     .enum(["memory", "postgres"], { error: 'rate_limit_store must be "memory" or "postgres"' })
     .optional(),
+  trusted_proxies: z
+    .array(
+      z.string({ error: "must be a string" }).superRefine((value, ctx) => {
+        const problem = trustedProxyProblem(value)
+        if (problem) ctx.addIssue({ code: "custom", message: problem })
+      }),
+      { error: 'trusted_proxies must be a list of IP addresses or CIDR ranges, e.g. ["10.0.0.0/8"]' }
+    )
+    .max(100, "trusted_proxies must list at most 100 entries")
+    .optional(),
   sync_concurrency: z
     .number({ error: "sync_concurrency must be a number" })
     .int("sync_concurrency must be a whole number")
@@ -193,5 +212,6 @@ export function validateOptions(raw: unknown): ResolvedChatwootOptions {
     ),
     sync_concurrency: options.sync_concurrency ?? DEFAULT_SYNC_CONCURRENCY,
     rate_limit_store: options.rate_limit_store ?? "memory",
+    trusted_proxies: (options.trusted_proxies ?? []).map((entry) => entry.trim()),
   }
 }

@@ -1,4 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { clientKeyOf } from "../../rate-limits"
 
 /**
  * Per-IP token bucket for the webhook receiver: `perMinute` deliveries per
@@ -43,9 +44,12 @@ function envInt(name: string, fallback: number) {
 /** Deliveries per minute and IP (`CHATWOOT_WEBHOOK_IP_LIMIT`, default 1200 = 20/s sustained). */
 export const webhookIpLimiter = new TokenBucketLimiter(envInt("CHATWOOT_WEBHOOK_IP_LIMIT", 1200))
 
-/** Middleware: 429 with Retry-After once an IP has used its deliveries. */
+/**
+ * Middleware: 429 with Retry-After once a client has used its deliveries.
+ * The client is the socket peer unless `trusted_proxies` vouches for X-Forwarded-For.
+ */
 export function rateLimitChatwootWebhooks(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  const decision = webhookIpLimiter.take(req.ip ?? req.socket.remoteAddress ?? "unknown")
+  const decision = webhookIpLimiter.take(clientKeyOf(req))
   if (decision.allowed) return next()
   res.setHeader("Retry-After", String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))))
   res.status(429).json({ type: "not_allowed", message: "Too many requests" })

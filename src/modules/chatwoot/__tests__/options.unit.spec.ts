@@ -37,7 +37,17 @@ describe("validateOptions", () => {
       sync_settle_max_ms: 10_000,
       sync_concurrency: 8,
       rate_limit_store: "memory",
+      trusted_proxies: [],
     })
+  })
+
+  it("takes trusted proxies as addresses, CIDR ranges and Express's named ranges", () => {
+    expect(validateOptions({ ...valid, trusted_proxies: [" 10.0.0.0/8", "203.0.113.7", "2001:db8::/32", "loopback"] }).trusted_proxies).toEqual([
+      "10.0.0.0/8",
+      "203.0.113.7",
+      "2001:db8::/32",
+      "loopback",
+    ])
   })
 
   it("turns auto_provision on by default when a platform token is given", () => {
@@ -75,6 +85,10 @@ describe("validateOptions", () => {
     ["tiers", { ...valid, tiers: [{ name: "a", min_lifetime_value: 1 }, { name: "a", min_lifetime_value: 2 }] }, /tiers must have unique names/],
     ["previous_encryption_keys", { ...valid, previous_encryption_keys: ["short"] }, /previous_encryption_keys\.0 must be at least 32 characters/],
     ["auto_provision", { ...valid, auto_provision: "yes" }, /auto_provision must be true or false/],
+    ["trusted_proxies", { ...valid, trusted_proxies: "10.0.0.1" }, /trusted_proxies must be a list of IP addresses or CIDR ranges/],
+    ["trusted_proxies", { ...valid, trusted_proxies: ["10.0.0.1", "proxy.internal"] }, /trusted_proxies\.1 must be an IP address, a CIDR range/],
+    ["trusted_proxies", { ...valid, trusted_proxies: ["10.0.0.0/33"] }, /trusted_proxies\.0 has a CIDR prefix that is not between 0 and 32/],
+    ["trusted_proxies", { ...valid, trusted_proxies: [2] }, /trusted_proxies\.0 must be a string/],
   ])("rejects a bad %s with a message naming it", (_option, input, expected) => {
     expect(messageOf(() => validateOptions(input))).toMatch(expected)
   })

@@ -7,7 +7,7 @@ import { ChatwootApiError } from "../../../../modules/chatwoot/client"
 import type ChatwootModuleService from "../../../../modules/chatwoot/service"
 import { deliverContactMessage, type ContactMessageInput } from "../../../../workflows/sync/contact-message"
 import { kickChatwootSync } from "../../../../workflows/sync/drain"
-import { retryAfterSeconds, storefrontLimiters } from "../rate-limit"
+import { clientKeyOf, consumeAll, refund, storefrontIdsOf, tooManyRequests } from "../../../rate-limits"
 import type { StorePostChatwootContactType } from "../validators"
 
 type ContactTarget = { account_id: string; sales_channel_id: string; inbox_identifier: string }
@@ -64,11 +64,6 @@ async function verifiedOrderId(
   }
 }
 
-function tooMany(res: MedusaResponse, retryAfterMs: number) {
-  res.setHeader("Retry-After", retryAfterSeconds(retryAfterMs))
-  res.status(429).json({ type: "too_many_requests", message: "Too many messages. Please try again later." })
-}
-
 /**
  * POST /store/chatwoot/contact — the fallback contact form (design §3, §5):
  * the message goes to the storefront's API inbox through the Public API as
@@ -78,23 +73,25 @@ function tooMany(res: MedusaResponse, retryAfterMs: number) {
 export const POST = async (req: AuthenticatedMedusaRequest<StorePostChatwootContactType>, res: MedusaResponse) => {
   res.setHeader("Cache-Control", "no-store")
   const body = req.validatedBody
-  const ip = req.ip ?? req.socket?.remoteAddress ?? "unknown"
-  const byIp = storefrontLimiters.contactPerIp.peek(ip)
-  if (!byIp.allowed) return tooMany(res, byIp.retryAfterMs)
-  const byEmail = storefrontLimiters.contactPerEmail.peek(body.email)
-  if (!byEmail.allowed) return tooMany(res, byEmail.retryAfterMs)
+  // counted before anything is awaited: parallel posts cannot all pass (per client, e-mail, storefront)
+  const limited = await consumeAll([
+    ["contact_ip", clientKeyOf(req)],
+    ["contact_email", body.email],
+    ...storefrontIdsOf(req).map((id): ["contact_storefront", string] => ["contact_storefront", id]),
+  ])
+  if (!limited.allowed) return tooManyRequests(res, limited.retryAfterMs, "Too many messages. Please try again later.")
 
   const salesChannelIds = (req as { publishable_key_context?: { sales_channel_ids?: string[] } }).publishable_key_context
     ?.sales_channel_ids ?? []
   const target = await getContactTarget(req.scope, salesChannelIds)
+  // nothing was sent: the sender keeps their per-e-mail allowance (the per-client one still bounds retries)
+  if (!target || target === "unavailable") await refund("contact_email", body.email)
   if (!target) throw new MedusaError(MedusaError.Types.NOT_FOUND, "The contact form is not available for this storefront")
   if (target === "unavailable") {
     // answered here: Medusa's error handler would swap a CONFLICT's message for an idempotency-key hint
     res.status(409).json({ type: "not_available", message: "The contact form is not available for this storefront right now" })
     return
   }
-  storefrontLimiters.contactPerIp.hit(ip)
-  storefrontLimiters.contactPerEmail.hit(body.email)
 
   const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : undefined
   const orderId = await verifiedOrderId(req.scope, body.order_id, body.email, target.sales_channel_id, customerId)

@@ -4,7 +4,7 @@ import { CHATWOOT_MODULE } from "../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../modules/chatwoot/service"
 import { kickChatwootSync } from "../../../../workflows/sync/drain"
 import { summarizeInterest } from "../../../../workflows/sync/interest"
-import { retryAfterSeconds, storefrontLimiters } from "../rate-limit"
+import { clientKeyOf, consumeAll, storefrontIdsOf, tooManyRequests } from "../../../rate-limits"
 import type { StorePostChatwootEventsType } from "../validators"
 import { getIdentityTarget } from "../widget-config"
 
@@ -17,12 +17,11 @@ import { getIdentityTarget } from "../widget-config"
  */
 export const POST = async (req: AuthenticatedMedusaRequest<StorePostChatwootEventsType>, res: MedusaResponse) => {
   res.setHeader("Cache-Control", "no-store")
-  const ip = req.ip ?? req.socket?.remoteAddress ?? "unknown"
-  const limited = storefrontLimiters.eventsPerIp.hit(ip)
-  if (!limited.allowed) {
-    res.setHeader("Retry-After", retryAfterSeconds(limited.retryAfterMs))
-    return res.status(429).json({ type: "too_many_requests", message: "Too many requests. Please try again later." })
-  }
+  const limited = await consumeAll([
+    ["events_ip", clientKeyOf(req)],
+    ...storefrontIdsOf(req).map((id): ["events_storefront", string] => ["events_storefront", id]),
+  ])
+  if (!limited.allowed) return tooManyRequests(res, limited.retryAfterMs)
   const { events } = req.validatedBody
   const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : undefined
   if (customerId) {

@@ -2,6 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { authenticateDashboardApp, resolveDashboardSubject } from "../../helpers"
 import { loadDashboardContext } from "../../context"
 import type { DashboardAppContextQueryType } from "../../validators"
+import { withinDashboardAccountLimit } from "../../limits"
 
 /**
  * GET /chatwoot/dashboard-app/api/context?contact_id&conversation_id&page —
@@ -11,6 +12,7 @@ import type { DashboardAppContextQueryType } from "../../validators"
 export const GET = async (req: MedusaRequest<unknown, DashboardAppContextQueryType>, res: MedusaResponse) => {
   const started = process.hrtime.bigint()
   const scope = await authenticateDashboardApp(req)
+  if (!(await withinDashboardAccountLimit(res, scope.account.id, "data"))) return
   const authenticated = process.hrtime.bigint()
   const q = req.validatedQuery as DashboardAppContextQueryType
   const subject = await resolveDashboardSubject(req.scope, scope, q)

@@ -10,6 +10,9 @@ import {
 import { authenticateDashboardApp, resolveDashboardSubject } from "../../../../helpers"
 import { amount } from "../../../../context"
 import type { DashboardAppOrderActionType } from "../../../../validators"
+import { takeOrderResend, withinDashboardAccountLimit } from "../../../../limits"
+import { auditNoteContent } from "../../../../audit-note"
+import { tooManyRequests } from "../../../../../../rate-limits"
 
 const DONE: Record<AgentActionRoute, string> = {
   cancel: "canceled",
@@ -31,6 +34,7 @@ export const POST = async (req: MedusaRequest<DashboardAppOrderActionType>, res:
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Unknown order action ${req.params.action}`)
   }
   const scope = await authenticateDashboardApp(req)
+  if (!(await withinDashboardAccountLimit(res, scope.account.id, "action"))) return
   const body = req.validatedBody
   const subject = await resolveDashboardSubject(req.scope, scope, body)
 
@@ -73,6 +77,11 @@ export const POST = async (req: MedusaRequest<DashboardAppOrderActionType>, res:
   if (action === "cancel") {
     await cancelOrderWorkflow(req.scope).run({ input: { order_id: order.id } })
   } else if (action === "resend-confirmation") {
+    // once per order and interval: every resend re-emits order.placed (and mails the customer)
+    const retryAfterMs = await takeOrderResend(req.scope, order.id)
+    if (retryAfterMs !== null) {
+      return tooManyRequests(res, retryAfterMs, `The confirmation of order #${order.display_id} was resent recently. Please try again later.`)
+    }
     await resendChatwootOrderConfirmationWorkflow(req.scope).run({ input: { order_id: order.id } })
   } else {
     const items =
@@ -95,11 +104,7 @@ export const POST = async (req: MedusaRequest<DashboardAppOrderActionType>, res:
     extra = ` (return ${result.return_id})`
   }
 
-  const agent = body.agent?.name || body.agent?.email ? `${body.agent.name || body.agent.email}` : "An agent"
-  const who = body.agent?.email && body.agent.name ? `${agent} (${body.agent.email})` : agent
-  const content = `${who} ${DONE[action]} order #${order.display_id}${extra} from the Medusa dashboard app.${
-    body.reason ? ` Reason: ${body.reason}` : ""
-  }`
+  const content = auditNoteContent(body.agent, `${DONE[action]} order #${order.display_id}${extra}`, body.reason)
   let notePosted = true
   try {
     await postChatwootPrivateNoteWorkflow(req.scope).run({
