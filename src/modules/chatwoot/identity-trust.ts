@@ -58,3 +58,29 @@ export function trustedCustomerId(row: { customer_id?: string | null; identity_s
   if (!row?.customer_id) return null
   return (IDENTITY_SOURCES as readonly string[]).includes(row.identity_source ?? "") ? row.customer_id : null
 }
+
+/**
+ * The customers whose orders an unverified e-mail may match: guest records
+ * (`has_account: false`, what Medusa creates for a guest checkout) with that
+ * e-mail. A registered customer's orders are never among them. Orders with no
+ * customer at all match too (see isGuestOrder).
+ */
+export async function guestCustomerIds(
+  query: { graph: (q: { entity: string; fields: string[]; filters: Record<string, unknown> }) => Promise<{ data: unknown[] }> },
+  email: string | null | undefined
+): Promise<string[]> {
+  const value = email?.trim().toLowerCase()
+  if (!value) return []
+  const pattern = value.replace(/[\\%_]/g, (c) => `\\${c}`)
+  const { data } = await query.graph({
+    entity: "customer",
+    fields: ["id", "email"],
+    filters: { email: { $ilike: pattern }, has_account: false },
+  })
+  return (data as { id: string }[]).map((c) => c.id)
+}
+
+/** Whether an order is a guest order (no customer, or one of the e-mail's guest records). */
+export function isGuestOrder(order: { customer_id?: string | null }, guestIds: string[]): boolean {
+  return !order.customer_id || guestIds.includes(order.customer_id)
+}

@@ -70,7 +70,14 @@ function adminUrl(publicUrl: string, path: string) {
  */
 function orderFilters(subject: DashboardSubject, channelIds: string[]) {
   const base = { sales_channel_id: channelIds, is_draft_order: false }
-  return subject.customer_id ? { ...base, customer_id: subject.customer_id } : { ...base, email: subject.email!, customer_id: null }
+  return subject.customer_id ? { ...base, customer_id: subject.customer_id } : { ...base, email: subject.email!, ...guestOnly(subject) }
+}
+
+/** Filter: no customer, or one of the e-mail's guest records (never a registered customer). */
+function guestOnly(subject: DashboardSubject) {
+  return subject.guest_customer_ids.length
+    ? { $or: [{ customer_id: null }, { customer_id: subject.guest_customer_ids }] }
+    : { customer_id: null }
 }
 
 const NO_ACTIONS = { cancel_order: false, resend_confirmation: false, create_return: false }
@@ -175,7 +182,10 @@ async function loadOrderStats(container: MedusaContainer, subject: DashboardSubj
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as {
     raw(sql: string, bindings: unknown[]): Promise<{ rows: { currency: string | null; count: number; total: string | null; first_at: Date | null }[] }>
   }
-  const who = subject.customer_id ? "o.customer_id = ?" : "lower(o.email) = ? and o.customer_id is null"
+  const guests = subject.guest_customer_ids
+  const who = subject.customer_id
+    ? "o.customer_id = ?"
+    : `lower(o.email) = ? and (o.customer_id is null${guests.length ? ` or o.customer_id in (${guests.map(() => "?").join(", ")})` : ""})`
   const { rows } = await pg.raw(
     `select lower(o.currency_code) as currency, count(*)::int as count, min(o.created_at) as first_at,
             sum(case when o.status = 'canceled' then 0 else coalesce(
@@ -186,7 +196,7 @@ async function loadOrderStats(container: MedusaContainer, subject: DashboardSubj
       where o.deleted_at is null and o.is_draft_order = false and ${who}
         and o.sales_channel_id in (${channelIds.map(() => "?").join(", ")})
       group by 1`,
-    [subject.customer_id ?? subject.email, ...channelIds]
+    [subject.customer_id ?? subject.email, ...(subject.customer_id ? [] : guests), ...channelIds]
   )
   const byCurrency = rows.map((r) => ({ currency: r.currency ?? "", count: r.count, total: Number(r.total ?? 0) }))
   const main = [...byCurrency].sort((a, b) => b.count - a.count || b.total - a.total)[0]
@@ -205,7 +215,7 @@ async function loadCart(container: MedusaContainer, subject: DashboardSubject, c
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const filters = subject.customer_id
     ? { customer_id: subject.customer_id, sales_channel_id: channelIds, completed_at: null }
-    : { email: subject.email!, customer_id: null, sales_channel_id: channelIds, completed_at: null }
+    : { email: subject.email!, ...guestOnly(subject), sales_channel_id: channelIds, completed_at: null }
   const { data } = await query.graph({
     entity: "cart",
     fields: ["id", "currency_code", "total", "updated_at", "items.title", "items.variant_title", "items.quantity", "items.total"],

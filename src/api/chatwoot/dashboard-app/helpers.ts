@@ -8,6 +8,7 @@ import ChatwootModuleService from "../../../modules/chatwoot/service"
 import { resolveAgentActions, type AgentActions } from "../../../modules/chatwoot/agent-actions"
 import {
   chatwootMarksVerified,
+  guestCustomerIds,
   identityVerdict,
   trustedCustomerId,
   UNVERIFIED_REASON,
@@ -41,6 +42,8 @@ export type DashboardSubject = {
   verification: IdentitySource | null
   /** Why the subject is not verified (shown to the agent). */
   unverified_reason: string | null
+  /** Unverified subject: the guest customer records (has_account false) of its e-mail, whose orders it may see. */
+  guest_customer_ids: string[]
   /** Sales channel of the conversation's inbox, when known. */
   sales_channel_id: string | null
 }
@@ -146,7 +149,7 @@ export async function resolveDashboardSubject(
   const linked = trustedCustomerId(mirrored)
   if (linked) {
     const verdict = identityVerdict({ recorded_source: mirrored!.identity_source })
-    return { ...base, customer_id: linked, email: mirrored!.email ?? null, name: null, verified: true, verification: verdict.source, unverified_reason: null }
+    return { ...base, customer_id: linked, email: mirrored!.email ?? null, name: null, verified: true, verification: verdict.source, unverified_reason: null, guest_customer_ids: [] }
   }
   // otherwise Chatwoot's own mark decides (a session may have been verified since the last webhook)
   conversation ??= await inAccount(() => remote().conversations.get(ids.conversation_id))
@@ -161,6 +164,7 @@ export async function resolveDashboardSubject(
       verified: true,
       verification: verdict.source,
       unverified_reason: null,
+      guest_customer_ids: [],
     }
   }
   const typed = conversation.custom_attributes?.[CONTACT_FORM_EMAIL_ATTRIBUTE]
@@ -170,6 +174,7 @@ export async function resolveDashboardSubject(
     ...base,
     customer_id: null,
     email: email.trim().toLowerCase(),
+    guest_customer_ids: await guestCustomerIds(container.resolve(ContainerRegistrationKeys.QUERY), email),
     name: contact.name ?? null,
     verified: false,
     verification: null,

@@ -15,7 +15,7 @@ import {
   type ConversationSnapshot,
 } from "../mirror-data"
 import { toE164 } from "../../sync/contact-data"
-import { identityVerdict } from "../../../modules/chatwoot/identity-trust"
+import { guestCustomerIds, identityVerdict, isGuestOrder } from "../../../modules/chatwoot/identity-trust"
 
 export type PreparedMessage = {
   account_id: string
@@ -71,12 +71,13 @@ async function orderFromAttribute(container: MedusaContainer, account: Account, 
   const filters = /^\d{1,9}$/.test(ref) ? { display_id: Number(ref) } : ref.startsWith("order_") ? { id: ref } : null
   if (!filters) return null
   const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters })
+  const guests = customerId ? [] : await guestCustomerIds(query, snap.email)
   const order = (data as OrderRow[]).find(
     (o) =>
       o.sales_channel_id !== null &&
       account.sales_channel_ids.includes(o.sales_channel_id) &&
       // an unverified e-mail only ever matches a guest order (identity-trust.ts)
-      (customerId ? o.customer_id === customerId : !o.customer_id && !!snap.email && o.email?.toLowerCase() === snap.email)
+      (customerId ? o.customer_id === customerId : isGuestOrder(o, guests) && !!snap.email && o.email?.toLowerCase() === snap.email)
   )
   return order?.id ?? null
 }

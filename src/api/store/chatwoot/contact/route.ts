@@ -4,6 +4,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../../../../modules/chatwoot"
 import { ChatwootApiError } from "../../../../modules/chatwoot/client"
+import { guestCustomerIds, isGuestOrder } from "../../../../modules/chatwoot/identity-trust"
 import type ChatwootModuleService from "../../../../modules/chatwoot/service"
 import { claimForSender, deliverContactMessage, type ContactMessageInput } from "../../../../workflows/sync/contact-message"
 import { kickChatwootSync } from "../../../../workflows/sync/drain"
@@ -56,7 +57,10 @@ async function verifiedOrderId(
     })
     const order = data[0] as { id: string; email?: string | null; customer_id?: string | null; sales_channel_id?: string | null } | undefined
     if (!order || order.sales_channel_id !== salesChannelId) return undefined
-    const byEmail = !order.customer_id && Boolean(order.email) && order.email!.trim().toLowerCase() === email
+    const byEmail =
+      Boolean(order.email) &&
+      order.email!.trim().toLowerCase() === email &&
+      isGuestOrder(order, await guestCustomerIds(query, email))
     const byCustomer = Boolean(customerId) && order.customer_id === customerId
     return byEmail || byCustomer ? order.id : undefined
   } catch {
