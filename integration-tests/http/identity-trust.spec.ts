@@ -20,6 +20,7 @@ import { useChatwootSandbox } from "../helpers/sandbox"
 import { syncTestKit, until } from "../helpers/sync-kit"
 import { routeWebhooksTo } from "../helpers/webhooks"
 import { resetStorefrontLimiters } from "../../src/api/store/chatwoot/rate-limit"
+import { drainChatwootSyncQueue } from "../../src/workflows/sync/drain"
 
 jest.setTimeout(300_000)
 
@@ -193,7 +194,7 @@ medusaIntegrationTestRunner({
       expect(byCustomer.conversations).toEqual([])
     })
 
-    it("an HMAC-verified widget session and a logged-in customer's contact-form post are the customer's: orders shown, cancel allowed", async () => {
+    it("an HMAC-verified widget session and a logged-in customer's contact-form post (sent at once or queued) are the customer's: orders shown, cancel allowed", async () => {
       const sf = await shop()
       const { customer, order, contact, loggedIn } = await victim(sf, "owner@example.com")
       const second = await orderOf({ customer_id: customer.id, email: customer.email }, sf.salesChannelId, 55)
@@ -238,6 +239,19 @@ medusaIntegrationTestRunner({
       const done = await cancel(sf, order.id, formIds)
       expect(done.status).toBe(200)
       expect(await orderStatus(order.id)).toBe("canceled")
+
+      // the same while Chatwoot is down: queued (202), delivered later by the sync queue, still recorded as theirs
+      sandbox().faults.outage({ forMs: 10 * 60_000 })
+      const queued = await api.post("/store/chatwoot/contact", { email: customer.email, message: "Sent while down" }, { headers: loggedIn, validateStatus: () => true })
+      expect(queued.status).toBe(202)
+      sandbox().faults.clear()
+      const later = await until("the queued message in Chatwoot", async () => {
+        await drainChatwootSyncQueue(container)
+        return [...sandbox().state.messages.values()].find((m) => m.content === "Sent while down")
+      })
+      const laterConversation = [...sandbox().state.conversations.values()].find((c) => c.id === later.conversation_id)!
+      const laterRow = await mirrored(sf, laterConversation.display_id)
+      expect({ customer_id: laterRow.customer_id, identity_source: laterRow.identity_source }).toEqual({ customer_id: customer.id, identity_source: "contact_form" })
 
       const rows = await adminConversations()
       expect(rows.find((r) => r.chatwoot_conversation_id === formIds.conversation_id)).toMatchObject({
