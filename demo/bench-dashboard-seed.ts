@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import fs from "node:fs"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
@@ -55,10 +56,12 @@ export default async function seedDashboardBench({ container }: ExecArgs) {
   const remote = await api.contacts.get(contact.chatwoot_contact_id)
   const contactInbox = (remote.contact_inboxes ?? []).find((ci) => ci.inbox?.id === inbox.chatwoot_inbox_id) ?? remote.contact_inboxes?.[0]
   if (!contactInbox) throw new Error("the bench contact has no contact inbox")
+  // as from the customer's HMAC-verified widget session: only that links it to them (identity-trust.ts)
   const conversation = await api.conversations.create({
-    source_id: contactInbox.source_id,
+    source_id: randomUUID(),
     inbox_id: contactInbox.inbox?.id ?? inbox.chatwoot_inbox_id!,
     contact_id: contact.chatwoot_contact_id,
+    hmac_verified: true,
   })
   // the conversation mirror as the webhook receiver keeps it (it may already have it)
   const [mirrored] = await chatwoot.listChatwootConversations({ account_id: account.id, chatwoot_conversation_id: conversation.id })
@@ -70,6 +73,7 @@ export default async function seedDashboardBench({ container }: ExecArgs) {
       chatwoot_inbox_id: inbox.chatwoot_inbox_id,
       chatwoot_contact_id: contact.chatwoot_contact_id,
       customer_id: customer.id,
+      identity_source: "hmac",
       email: customer.email,
       status: "open",
     })

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../src/modules/chatwoot"
@@ -55,10 +56,12 @@ export default async function seedDemoConversations({ container }: ExecArgs) {
     const remote = await api.contacts.get(contact.chatwoot_contact_id)
     const contactInbox = (remote.contact_inboxes ?? []).find((ci) => ci.inbox?.id === inbox.chatwoot_inbox_id) ?? remote.contact_inboxes?.[0]
     if (!contactInbox) continue
+    // as from the customer's HMAC-verified widget session (the storefront's setUser): only that links it to them
     const conversation = await api.conversations.create({
-      source_id: contactInbox.source_id,
+      source_id: randomUUID(),
       inbox_id: contactInbox.inbox?.id ?? inbox.chatwoot_inbox_id,
       contact_id: contact.chatwoot_contact_id,
+      hmac_verified: true,
       custom_attributes: { medusa_order_id: order.id },
     })
     const text = MESSAGES[n++ % MESSAGES.length]

@@ -92,9 +92,10 @@ medusaIntegrationTestRunner({
         return found.length ? found : undefined
       })
       await idle()
+      // rows as the webhook receiver writes them: a customer link always names how it was verified (identity-trust.ts)
       await seedConversations([
-        { account_id: webshop.account.id, sales_channel_id: webshop.salesChannelId, chatwoot_conversation_id: 11, status: "open", routed_tier: "gold", customer_id: customer.id, last_message: "Where is my tea?", order_id: "order_1" },
-        { account_id: webshop.account.id, sales_channel_id: webshop.salesChannelId, chatwoot_conversation_id: 12, status: "resolved", routed_tier: "gold", customer_id: customer.id, last_message: "Thanks!" },
+        { account_id: webshop.account.id, sales_channel_id: webshop.salesChannelId, chatwoot_conversation_id: 11, status: "open", routed_tier: "gold", customer_id: customer.id, identity_source: "hmac", last_message: "Where is my tea?", order_id: "order_1" },
+        { account_id: webshop.account.id, sales_channel_id: webshop.salesChannelId, chatwoot_conversation_id: 12, status: "resolved", routed_tier: "gold", customer_id: customer.id, identity_source: "hmac", last_message: "Thanks!" },
         { account_id: outlet.account.id, sales_channel_id: outlet.salesChannelId, chatwoot_conversation_id: 3, status: "open", routed_tier: "standard", email: "guest@example.com", last_message: "Any discounts?" },
       ])
 

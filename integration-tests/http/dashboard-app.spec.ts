@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
@@ -43,10 +44,12 @@ medusaIntegrationTestRunner({
       const contactInbox = [...sandbox().state.contactInboxes.values()].find((ci) => ci.contact_id === contactId)
       if (!contactInbox) throw new Error("contact has no contact inbox")
       const client = chatwoot().accountApi(account)
+      // the customer's own HMAC-verified widget session (identity-trust.ts: only that makes it theirs)
       const conversation = await client.conversations.create({
-        source_id: contactInbox.source_id,
+        source_id: randomUUID(),
         inbox_id: contactInbox.inbox_id,
         contact_id: contactId,
+        hmac_verified: true,
       })
       await client.messages.create(conversation.id, { content: text, message_type: "incoming" })
       return conversation

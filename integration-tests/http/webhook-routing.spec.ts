@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { adminHeaders } from "../helpers/auth"
@@ -81,10 +82,12 @@ medusaIntegrationTestRunner({
       const [account] = await kit.chatwoot().listChatwootAccounts({ id: accountRowId })
       const contactInbox = [...sandbox().state.contactInboxes.values()].find((ci) => ci.contact_id === contactId)
       if (!contactInbox) throw new Error("contact has no contact inbox")
+      // the customer's own HMAC-verified widget session (identity-trust.ts: only a verified customer's tier counts)
       const created = await kit.chatwoot().accountApi(account).conversations.create({
-        source_id: contactInbox.source_id,
+        source_id: randomUUID(),
         inbox_id: contactInbox.inbox_id,
         contact_id: contactId,
+        hmac_verified: true,
         ...(additional_attributes ? { additional_attributes } : {}),
       })
       return [...sandbox().state.conversations.values()].find(

@@ -203,7 +203,7 @@ medusaIntegrationTestRunner({
         expect(await chatwoot().listChatwootContactChanges({ customer_id: customer.id, status: "pending" })).toEqual([])
       })
 
-      it("a web-widget identity links the customer only when HMAC-verified or enforced by the storefront's inbox", async () => {
+      it("a conversation's identity links the customer only when Chatwoot marks the session HMAC-verified, whatever the inbox enforces or the channel is", async () => {
         const s = await setup()
         const customer = await kit.registerCustomer("victim@example.com")
         const unverified = (id: number) =>
@@ -216,21 +216,34 @@ medusaIntegrationTestRunner({
               meta: { sender: { id: 8, identifier: customer.id, email: null }, hmac_verified: false },
             })
           )
-        // enforced (the default): Chatwoot refused every unverified setUser, so the identifier is the customer's
+        // enforced (the default) is no evidence: Chatwoot still merges a pre-chat e-mail into the customer's contact
         expect((await sandbox().sendWebhook(s.cwId, "conversation_created", unverified(45)))[0].status).toBe(200)
-        expect((await until("the mirror", () => mirrorOf(s.account.id, 45))).customer_id).toBe(customer.id)
+        expect((await until("the mirror", () => mirrorOf(s.account.id, 45))).customer_id).toBeNull()
 
-        // not enforced: any visitor may have claimed the identifier, so the conversation stays a guest's
+        // not enforced: the same
         const off = await api.post(`/admin/chatwoot/storefronts/${s.salesChannelId}`, { hmac_mandatory: false }, { headers })
         expect(off.status).toBe(200)
         expect((await sandbox().sendWebhook(s.cwId, "conversation_created", unverified(46)))[0].status).toBe(200)
         expect((await until("the mirror", () => mirrorOf(s.account.id, 46))).customer_id).toBeNull()
+        // an API-inbox (contact form) conversation is no evidence either
+        const api48 = buildConversationPayload(
+          "conversation_created",
+          conversationOverrides(s, {
+            id: 48,
+            updated_at: T0,
+            channel: "Channel::Api",
+            contact_inbox: { hmac_verified: false },
+            meta: { sender: { id: 8, identifier: customer.id, email: "victim@example.com" }, hmac_verified: false },
+          })
+        )
+        expect((await sandbox().sendWebhook(s.cwId, "conversation_created", api48))[0].status).toBe(200)
+        expect((await until("the mirror", () => mirrorOf(s.account.id, 48))).customer_id).toBeNull()
         const verified = buildConversationPayload(
           "conversation_created",
           conversationOverrides(s, { id: 47, updated_at: T0, meta: { sender: { id: 8, identifier: customer.id, email: null } } })
         )
         expect((await sandbox().sendWebhook(s.cwId, "conversation_created", verified))[0].status).toBe(200)
-        expect((await until("the mirror", () => mirrorOf(s.account.id, 47))).customer_id).toBe(customer.id)
+        expect(await until("the mirror", () => mirrorOf(s.account.id, 47))).toMatchObject({ customer_id: customer.id, identity_source: "hmac" })
       })
 
       it("webwidget_triggered with a current conversation mirrors it", async () => {

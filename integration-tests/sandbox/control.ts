@@ -252,6 +252,27 @@ export function registerControlRoutes(router: Router<ControlContext>, sandbox: S
     return json(200, messageJson(store, message))
   })
 
+  /** { website_token, identifier?, identifier_hash?, email?, name?, phone_number?, content? } → { contact_id, source_id, hmac_verified, conversation_id } */
+  router.on("POST", "/__sandbox/widget-visitor", (ctx) => {
+    const input = body(ctx)
+    const websiteToken = str(input.website_token)
+    if (!websiteToken) {
+      throw new HttpError(400, { error: "website_token is required" })
+    }
+    return json(
+      200,
+      sandbox.widgetVisitor({
+        websiteToken,
+        identifier: str(input.identifier),
+        identifierHash: str(input.identifier_hash),
+        email: str(input.email),
+        name: str(input.name),
+        phoneNumber: str(input.phone_number),
+        content: str(input.content),
+      })
+    )
+  })
+
   /** { name?, email? } → { account_id, user_id, access_token } (link-mode setup for the demo) */
   router.on("POST", "/__sandbox/account-with-admin", (ctx) => {
     const input = body(ctx)

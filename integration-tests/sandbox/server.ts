@@ -5,6 +5,7 @@
 import http from "node:http"
 import type { AddressInfo, Socket } from "node:net"
 
+import { widgetVisitor } from "./widget-visitor"
 import type { RouteContext } from "./context"
 import { registerControlRoutes, type ControlContext } from "./control"
 import { Faults } from "./faults"
@@ -134,6 +135,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     },
     agentReply(input) {
       return createOutgoingMessage(routeContext(undefined), input)
+    },
+    widgetVisitor(input) {
+      return widgetVisitor(routeContext(undefined), input)
     },
     async close() {
       dispatcher.close()

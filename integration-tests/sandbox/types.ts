@@ -492,6 +492,8 @@ export interface Sandbox {
     private?: boolean
     userId?: number
   }): MessageRecord
+  /** a web-widget visitor: setUser and/or pre-chat e-mail, then a first message (widget-visitor.ts) */
+  widgetVisitor(input: import("./widget-visitor").WidgetVisitorInput): import("./widget-visitor").WidgetVisitorResult
 }
 
 /** A `window.$chatwoot` / `chatwootSDK` call reported by the SDK stub (widget-sdk.ts). */

@@ -268,6 +268,9 @@ export function runDashboardApp(config: DashboardAppConfig): void {
         h("div", { class: "row" }, [
           h("h1", null, c.admin_url ? link(c.admin_url, c.name || c.email || "Customer", "dashboard-customer-link") : c.name || c.email || "Guest"),
           d.storefront ? h("span", { class: "badge", "data-testid": "dashboard-storefront" }, d.storefront.name) : null,
+          c.verified === false
+            ? h("span", { class: "badge unverified", "data-testid": "dashboard-unverified", title: c.unverified_reason || "" }, "Unverified")
+            : null,
         ]),
         h("dl", null, [
           h("dt", null, "Tier"), h("dd", { "data-testid": "dashboard-tier" }, c.tier || "–"),
@@ -276,7 +279,10 @@ export function runDashboardApp(config: DashboardAppConfig): void {
           h("dt", null, c.is_guest ? "First order" : "Customer since"), h("dd", null, date(c.customer_since)),
           h("dt", null, "E-mail"), h("dd", null, c.email || "–"),
         ]),
-        c.is_guest ? h("p", { class: "muted" }, "Guest: matched by e-mail within this storefront.") : null,
+        c.verified === false
+          ? h("p", { class: "msg warn", "data-testid": "dashboard-unverified-note" },
+              "Unverified: the name and e-mail are what the visitor typed, not proof of who they are. Only guest orders placed with this e-mail are shown, and order actions are off.")
+          : c.is_guest ? h("p", { class: "muted" }, "Guest: matched by e-mail within this storefront.") : null,
       ])
     )
     if (d.cart) {

@@ -11,7 +11,7 @@ a{color:#1f6feb;text-decoration:none}a:hover{text-decoration:underline}
 .row{display:flex;gap:8px;align-items:baseline;justify-content:space-between;flex-wrap:wrap}
 dl{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:8px 0 0}dt{color:#6b7280}dd{margin:0}
 .muted{color:#6b7280}.num{margin-left:auto;font-variant-numeric:tabular-nums}
-.badge{display:inline-block;background:#eef2ff;color:#3730a3;border-radius:10px;padding:0 8px;font-size:12px;margin-right:4px}
+.badge{display:inline-block;background:#eef2ff;color:#3730a3;border-radius:10px;padding:0 8px;font-size:12px;margin-right:4px}.badge.unverified{background:#fef3c7;color:#92400e}
 ul{list-style:none;margin:0;padding:0}.orders>li{border-top:1px solid #f1f5f9;padding:8px 0}
 .items li{display:flex;gap:8px}.items{margin:6px 0}.totals,.returns{margin:2px 0;font-size:12px}
 .ship li{font-size:12px}.actions,.pager{display:flex;gap:6px;margin-top:6px;align-items:center}
@@ -19,7 +19,7 @@ button{font:inherit;border:1px solid #d1d5db;background:#fff;border-radius:6px;p
 button:disabled{opacity:.5;cursor:default}button.danger{background:#dc2626;border-color:#dc2626;color:#fff}
 .confirm{margin-top:6px;padding:8px;border:1px solid #fecaca;background:#fef2f2;border-radius:6px}.confirm p{margin:0 0 6px}
 .msg{margin:0;padding:8px 10px;border-radius:6px;background:#f1f5f9}.msg.error{background:#fef2f2;color:#991b1b}
-.msg.success{background:#ecfdf5;color:#065f46}
+.msg.success{background:#ecfdf5;color:#065f46}.msg.warn{background:#fffbeb;color:#92400e}
 `.trim()
 
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("base64")

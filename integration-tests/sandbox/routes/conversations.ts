@@ -107,7 +107,7 @@ export function registerConversationRoutes(router: Router<RouteContext>): void {
   })
 
   /**
-   * Create: inbox_id + contact_id (contact_inbox found or created; optional source_id), or an
+   * Create: inbox_id + contact_id (contact_inbox found by source_id or created, with `hmac_verified`), or an
    * existing contact_inbox's source_id. Not idempotent unless the inbox locks to one conversation.
    */
   router.on("POST", `${A}/conversations`, (ctx, params) => {
@@ -123,9 +123,9 @@ export function registerConversationRoutes(router: Router<RouteContext>): void {
       inbox = target
       const contact = ctx.store.contact(s.account.id, contactId)
       if (!target || !contact) throw errors.notFound()
-      contactInbox =
-        (sourceId ? ctx.store.contactInboxBySource(target.id, sourceId) : undefined) ??
-        ctx.store.contactInboxesOf(contact.id).find((ci) => ci.inbox_id === target.id)
+      // ContactInboxBuilder: find_or_create_by(contact, inbox, source_id), a new UUID source id when none
+      // is given; `hmac_verified` only applies to a contact inbox it creates
+      contactInbox = sourceId ? ctx.store.contactInboxBySource(target.id, sourceId) : undefined
       if (contactInbox && contactInbox.contact_id !== contact.id) {
         throw errors.invalid([["source_id", "Source has already been taken"]])
       }

@@ -132,24 +132,28 @@ export function registerPublicRoutes(router: Router<RouteContext>): void {
     })
   })
 
-  // ContactInboxWithContactBuilder: reuse a contact found by identifier, then e-mail; else create
+  // ContactsController#create: the hash is checked (process_hmac, before the contact inbox exists, so
+  // nothing is marked verified) and `identifier`/`identifier_hash` are dropped; then
+  // ContactInboxWithContactBuilder: an existing contact inbox by source_id, else a contact found by
+  // e-mail, then phone, else a new one, with a new (unverified) contact inbox
   router.on("POST", `${P}/contacts`, (ctx, params) => {
     const inbox = apiInbox(ctx, params.inbox_identifier)
     const input = body(ctx)
-    const verified = verifyIdentity(inbox, input)
-    const fields = contactInput(input)
-    const contacts = ctx.store.contactsOf(inbox.account_id)
-    const identifier = fields.identifier ?? null
-    const email = fields.email ? fields.email.trim().toLowerCase() : null
-    let contact =
-      (identifier !== null ? contacts.find((c) => c.identifier === identifier) : undefined) ??
-      (email !== null ? contacts.find((c) => c.email === email) : undefined)
-    if (!contact) {
-      contact = createContact(ctx, inbox.account_id, fields)
-    }
+    verifyIdentity(inbox, input)
+    const { identifier: _dropped, ...fields } = contactInput(input)
     const sourceId = str(input.source_id) || undefined
     const existing = sourceId ? ctx.store.contactInboxBySource(inbox.id, sourceId) : undefined
-    const ci = existing ?? ctx.store.createContactInbox(contact.id, inbox.id, sourceId, verified)
+    if (existing) {
+      return json(200, publicContactJson(ctx.store.state.contacts.get(existing.contact_id) as ContactRecord, existing))
+    }
+    const contacts = ctx.store.contactsOf(inbox.account_id)
+    const email = fields.email ? fields.email.trim().toLowerCase() : null
+    const phone = fields.phone_number ? fields.phone_number.trim() : null
+    const contact =
+      (email !== null ? contacts.find((c) => c.email === email) : undefined) ??
+      (phone !== null ? contacts.find((c) => c.phone_number === phone) : undefined) ??
+      createContact(ctx, inbox.account_id, fields)
+    const ci = ctx.store.createContactInbox(contact.id, inbox.id, sourceId, false)
     return json(200, publicContactJson(contact, ci))
   })
 
@@ -158,11 +162,13 @@ export function registerPublicRoutes(router: Router<RouteContext>): void {
     return json(200, publicContactJson(contact, contactInbox))
   })
 
+  // process_hmac marks the session's contact inbox verified; ContactIdentifyAction never takes the identifier
   router.on("PATCH", `${P}/contacts/:contact_identifier`, (ctx, params) => {
-    const { inbox, contact } = session(ctx, params)
+    const { inbox, contact, contactInbox } = session(ctx, params)
     const input = body(ctx)
-    verifyIdentity(inbox, input)
-    updateContact(ctx, contact, contactInput(input))
+    if (verifyIdentity(inbox, input)) contactInbox.hmac_verified = true
+    const { identifier: _dropped, ...fields } = contactInput(input)
+    updateContact(ctx, contact, fields)
     return json(200, rawContactJson(contact))
   })
 

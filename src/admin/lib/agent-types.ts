@@ -42,7 +42,11 @@ export type AdminChatwootConversation = {
   status: ConversationStatus
   priority: string | null
   tier: string | null
+  /** Set only when the conversation's identity is verified (identity-trust.ts). */
   customer_id: string | null
+  /** false: the e-mail is an unverified claim */
+  verified: boolean
+  identity_source: "hmac" | "contact_form" | null
   customer_name: string | null
   email: string | null
   order_id: string | null

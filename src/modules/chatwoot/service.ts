@@ -688,14 +688,19 @@ export default class ChatwootModuleService extends MedusaService({
     const rows = await manager.execute(
       `insert into chatwoot_conversation
          (id, account_id, sales_channel_id, chatwoot_conversation_id, chatwoot_inbox_id, chatwoot_contact_id,
-          customer_id, email, order_id, order_link_source, status, priority, assignee_id, assignee_name,
+          customer_id, identity_source, email, order_id, order_link_source, status, priority, assignee_id, assignee_name,
           team_id, team_name, labels, unread_count, chatwoot_created_at, chatwoot_updated_at, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, now(), now())
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, now(), now())
        on conflict (account_id, chatwoot_conversation_id) where deleted_at is null do update set
          sales_channel_id = coalesce(excluded.sales_channel_id, chatwoot_conversation.sales_channel_id),
          chatwoot_inbox_id = coalesce(excluded.chatwoot_inbox_id, chatwoot_conversation.chatwoot_inbox_id),
          chatwoot_contact_id = coalesce(excluded.chatwoot_contact_id, chatwoot_conversation.chatwoot_contact_id),
-         customer_id = coalesce(excluded.customer_id, chatwoot_conversation.customer_id),
+         -- a conversation the plugin created for a logged-in customer stays theirs (identity-trust.ts)
+         customer_id = case when chatwoot_conversation.identity_source = 'contact_form' then chatwoot_conversation.customer_id
+                            else coalesce(excluded.customer_id, chatwoot_conversation.customer_id) end,
+         identity_source = case when chatwoot_conversation.identity_source = 'contact_form' then 'contact_form'
+                                when excluded.customer_id is not null then excluded.identity_source
+                                else chatwoot_conversation.identity_source end,
          email = coalesce(excluded.email, chatwoot_conversation.email),
          order_id = coalesce(excluded.order_id, chatwoot_conversation.order_id),
          order_link_source = case when excluded.order_id is not null then excluded.order_link_source
@@ -722,6 +727,7 @@ export default class ChatwootModuleService extends MedusaService({
         data.chatwoot_inbox_id ?? null,
         data.chatwoot_contact_id ?? null,
         data.customer_id ?? null,
+        data.customer_id ? (data.identity_source ?? null) : null,
         data.email ?? null,
         data.order_id ?? null,
         data.order_id ? "attribute" : null,
@@ -740,6 +746,39 @@ export default class ChatwootModuleService extends MedusaService({
     if (!rows.length) return null
     const { inserted, ...row } = rows[0]
     return { row, inserted: Boolean(inserted) }
+  }
+
+  /**
+   * Records that the plugin created a conversation for a logged-in customer
+   * (the contact form with a customer token): the mirror row belongs to that
+   * customer whatever a later webhook carries (identity-trust.ts). Creates
+   * the row when no webhook has yet; a later delivery fills in the rest.
+   */
+  @InjectManager()
+  async claimContactFormConversation(
+    input: { account_id: string; sales_channel_id: string | null; chatwoot_conversation_id: number; customer_id: string; email?: string | null },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    const manager = sharedContext.manager!
+    await manager.execute(
+      `insert into chatwoot_conversation
+         (id, account_id, sales_channel_id, chatwoot_conversation_id, customer_id, identity_source, email, status, unread_count, created_at, updated_at)
+       values (?, ?, ?, ?, ?, 'contact_form', ?, 'open', 0, now(), now())
+       on conflict (account_id, chatwoot_conversation_id) where deleted_at is null do update set
+         customer_id = excluded.customer_id,
+         identity_source = 'contact_form',
+         sales_channel_id = coalesce(chatwoot_conversation.sales_channel_id, excluded.sales_channel_id),
+         email = coalesce(excluded.email, chatwoot_conversation.email),
+         updated_at = now()`,
+      [
+        generateEntityId(undefined, "cwconv"),
+        input.account_id,
+        input.sales_channel_id,
+        input.chatwoot_conversation_id,
+        input.customer_id,
+        input.email ?? null,
+      ]
+    )
   }
 
   /**
@@ -953,6 +992,8 @@ export type ConversationMirrorInput = {
   chatwoot_inbox_id?: number | null
   chatwoot_contact_id?: number | null
   customer_id?: string | null
+  /** How customer_id was verified (identity-trust.ts); ignored without a customer_id. */
+  identity_source?: "hmac" | "contact_form" | null
   email?: string | null
   order_id?: string | null
   status: "open" | "resolved" | "pending" | "snoozed"

@@ -4,6 +4,7 @@ import { CHATWOOT_MODULE } from "../../modules/chatwoot"
 import type { PublicApi, PublicConversation, PublicMessage } from "../../modules/chatwoot/client"
 import type ChatwootModuleService from "../../modules/chatwoot/service"
 import type { SyncJobRow } from "../../modules/chatwoot/sync-queue"
+import { CONTACT_FORM_EMAIL_ATTRIBUTE } from "../webhooks/mirror-data"
 
 /** A contact-form message (the payload of a `contact_message` sync row). */
 export type ContactMessageInput = {
@@ -16,6 +17,13 @@ export type ContactMessageInput = {
   sales_channel_id?: string
   /** ISO time the form was submitted. */
   submitted_at: string
+  /**
+   * A logged-in sender (customer auth token): the customer and their account
+   * e-mail from Medusa. Absent: an anonymous sender, whose typed e-mail is
+   * never put on a Chatwoot contact (identity-trust.ts).
+   */
+  customer_id?: string
+  customer_email?: string
 }
 
 /**
@@ -27,14 +35,47 @@ export function contactFormSourceId(inboxIdentifier: string, email: string) {
   return `medusa-form-${createHash("sha256").update(`${inboxIdentifier}:${email.toLowerCase()}`).digest("hex").slice(0, 32)}`
 }
 
+/**
+ * The Public API contact of a sender. Chatwoot reuses an existing contact
+ * with the same e-mail (or phone) for a new contact inbox, so an anonymous
+ * sender's typed e-mail goes on the conversation and in the message, never on
+ * the contact: typing a customer's e-mail must not attach anyone to that
+ * customer's contact. A logged-in sender is created with their own account
+ * e-mail, so the conversation joins their contact.
+ */
+export function contactFormContact(inboxIdentifier: string, input: ContactMessageInput) {
+  if (input.customer_id) {
+    return {
+      ...(input.customer_email ? { email: input.customer_email } : {}),
+      ...(input.name ? { name: input.name } : {}),
+      source_id: contactFormSourceId(inboxIdentifier, `customer:${input.customer_id}`),
+    }
+  }
+  return {
+    ...(input.name ? { name: input.name } : {}),
+    source_id: contactFormSourceId(inboxIdentifier, `anonymous:${input.email}`),
+  }
+}
+
+/** The message as posted: an anonymous sender's typed e-mail heads it, marked as not verified. */
+export function contactFormContent(input: ContactMessageInput) {
+  const typed = input.email.trim().toLowerCase()
+  if (!input.customer_id) return `[Contact form, not verified] E-mail given: ${typed}\n\n${input.message}`
+  if (input.customer_email && input.customer_email.trim().toLowerCase() !== typed) {
+    return `[Contact form, logged-in customer] Reply-to e-mail given: ${typed}\n\n${input.message}`
+  }
+  return input.message
+}
+
 const isIncoming = (m: PublicMessage) => m.message_type === 0 || m.message_type === "incoming"
 const createdAtSeconds = (m: PublicMessage) =>
   typeof m.created_at === "number" ? m.created_at : m.created_at ? Date.parse(m.created_at) / 1000 : 0
 
 /**
  * Sends a contact-form message through the Public API of the storefront's API
- * inbox: contact (created or reused), conversation (with `medusa_order_id`
- * when given), message. Chatwoot has no idempotency keys, so a `retry` first
+ * inbox: contact (see contactFormContact), conversation (with
+ * `medusa_order_id` when given, and an anonymous sender's typed e-mail as
+ * `medusa_contact_email`), message (see contactFormContent). Chatwoot has no idempotency keys, so a `retry` first
  * looks at the contact's conversations: one already holding this message
  * (sent since the form was submitted) means it was delivered; a conversation
  * without any incoming message is one a failed attempt left and is reused.
@@ -42,36 +83,56 @@ const createdAtSeconds = (m: PublicMessage) =>
 export async function deliverContactMessage(
   api: PublicApi,
   input: ContactMessageInput,
-  opts: { retry: boolean }
+  opts: {
+    retry: boolean
+    /** Called with the conversation before the message is posted (records a logged-in sender's ownership). */
+    onConversation?: (conversationId: number) => Promise<void>
+  }
 ): Promise<{ conversation_id: number; already_sent: boolean }> {
-  const contact = await api.contacts.create({
-    email: input.email,
-    ...(input.name ? { name: input.name } : {}),
-    source_id: contactFormSourceId(api.inboxIdentifier, input.email),
-  })
+  const contact = await api.contacts.create(contactFormContact(api.inboxIdentifier, input))
   const sourceId = contact.source_id
+  const content = contactFormContent(input)
   let conversationId: number | null = null
   if (opts.retry) {
     const since = Date.parse(input.submitted_at) / 1000 - 60
     const conversations: PublicConversation[] = await api.conversations.list(sourceId)
     const delivered = conversations.find((c) =>
-      (c.messages ?? []).some((m) => isIncoming(m) && m.content === input.message && createdAtSeconds(m) >= since)
+      (c.messages ?? []).some((m) => isIncoming(m) && m.content === content && createdAtSeconds(m) >= since)
     )
-    if (delivered) return { conversation_id: delivered.id, already_sent: true }
+    if (delivered) {
+      await opts.onConversation?.(delivered.id)
+      return { conversation_id: delivered.id, already_sent: true }
+    }
     const empty = conversations
       .filter((c) => !(c.messages ?? []).some(isIncoming))
       .sort((a, b) => b.id - a.id)[0]
     if (empty) conversationId = empty.id
   }
   if (conversationId === null) {
-    const conversation = await api.conversations.create(
-      sourceId,
-      input.medusa_order_id ? { custom_attributes: { medusa_order_id: input.medusa_order_id } } : {}
-    )
+    const attributes = {
+      ...(input.medusa_order_id ? { medusa_order_id: input.medusa_order_id } : {}),
+      ...(input.customer_id ? {} : { [CONTACT_FORM_EMAIL_ATTRIBUTE]: input.email.trim().toLowerCase() }),
+    }
+    const conversation = await api.conversations.create(sourceId, Object.keys(attributes).length ? { custom_attributes: attributes } : {})
     conversationId = conversation.id
   }
-  await api.messages.create(sourceId, conversationId, { content: input.message })
+  await opts.onConversation?.(conversationId)
+  await api.messages.create(sourceId, conversationId, { content })
   return { conversation_id: conversationId, already_sent: false }
+}
+
+/** For a logged-in sender: records that the plugin created the conversation for that customer (identity-trust.ts). */
+export function claimForSender(chatwoot: ChatwootModuleService, accountId: string, input: ContactMessageInput) {
+  const customerId = input.customer_id
+  if (!customerId) return undefined
+  return (conversationId: number) =>
+    chatwoot.claimContactFormConversation({
+      account_id: accountId,
+      sales_channel_id: input.sales_channel_id ?? null,
+      chatwoot_conversation_id: conversationId,
+      customer_id: customerId,
+      email: input.customer_email?.toLowerCase() ?? null,
+    })
 }
 
 /**
@@ -91,6 +152,7 @@ export async function contactMessageHandler(container: MedusaContainer, row: Syn
   }
   const result = await deliverContactMessage(chatwoot.getClient().public(apiInbox.inbox_identifier), input, {
     retry: true,
+    onConversation: claimForSender(chatwoot, account.id, input),
   })
   // delivered: the row keeps no copy of the message or the e-mail
   return {

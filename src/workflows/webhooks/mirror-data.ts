@@ -5,6 +5,11 @@ import { capText, collapseWhitespace, scanOrderNumbers, SCAN_CAP } from "./text-
  * conversation mirror, the message timestamps and the contact review take
  * from each event. No I/O; unit-tested on the sandbox's payload builders.
  */
+import { chatwootMarksVerified } from "../../modules/chatwoot/identity-trust"
+
+/** Conversation attribute holding the e-mail an anonymous contact-form sender typed (never put on the contact). */
+export const CONTACT_FORM_EMAIL_ATTRIBUTE = "medusa_contact_email"
+
 type Json = Record<string, unknown>
 
 const obj = (v: unknown): Json => (v && typeof v === "object" && !Array.isArray(v) ? (v as Json) : {})
@@ -30,10 +35,10 @@ export type ConversationSnapshot = {
   chatwoot_contact_id: number | null
   identifier: string | null
   /**
-   * Whether the contact's identifier may be trusted for this conversation: a
-   * web-widget visitor can claim any identifier with `setUser` unless the
-   * session was HMAC-verified; other channels get identifiers only from
-   * account-token API calls (the plugin's own sync).
+   * Whether Chatwoot marks the conversation's contact inbox HMAC-verified
+   * (identity-trust.ts): only then may the contact's identifier be trusted.
+   * The channel type is no evidence: Chatwoot merges a typed e-mail into the
+   * existing contact on every channel.
    */
   identity_verified: boolean
   email: string | null
@@ -72,9 +77,9 @@ export function conversationSnapshot(data: unknown): ConversationSnapshot | null
     chatwoot_inbox_id: int(c.inbox_id),
     chatwoot_contact_id: int(sender.id) ?? int(obj(c.contact_inbox).contact_id),
     identifier: text(sender.identifier),
-    identity_verified:
-      c.channel !== "Channel::WebWidget" || meta.hmac_verified === true || obj(c.contact_inbox).hmac_verified === true,
-    email: text(sender.email)?.toLowerCase() ?? null,
+    identity_verified: chatwootMarksVerified(c),
+    // an anonymous contact-form sender's typed e-mail is kept on the conversation, not the contact
+    email: (text(sender.email) ?? text(custom[CONTACT_FORM_EMAIL_ATTRIBUTE]))?.toLowerCase() ?? null,
     status,
     priority: text(c.priority),
     assignee_id: meta.assignee_type === "AgentBot" ? null : int(assignee.id),

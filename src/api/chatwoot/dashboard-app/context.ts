@@ -63,11 +63,24 @@ function adminUrl(publicUrl: string, path: string) {
   return `${publicUrl.replace(/\/+$/, "")}/app/${path}`
 }
 
-/** Orders of the subject in the account's storefronts: by customer id, or by e-mail for a guest. */
+/**
+ * Orders of the subject in the account's storefronts: by customer id for a
+ * verified customer; otherwise by e-mail, and only guest orders (no customer):
+ * an unverified e-mail never opens a registered customer's orders.
+ */
 function orderFilters(subject: DashboardSubject, channelIds: string[]) {
   const base = { sales_channel_id: channelIds, is_draft_order: false }
-  return subject.customer_id ? { ...base, customer_id: subject.customer_id } : { ...base, email: subject.email! }
+  return subject.customer_id ? { ...base, customer_id: subject.customer_id } : { ...base, email: subject.email!, ...guestOnly(subject) }
 }
+
+/** Filter: no customer, or one of the e-mail's guest records (never a registered customer). */
+function guestOnly(subject: DashboardSubject) {
+  return subject.guest_customer_ids.length
+    ? { $or: [{ customer_id: null }, { customer_id: subject.guest_customer_ids }] }
+    : { customer_id: null }
+}
+
+const NO_ACTIONS = { cancel_order: false, resend_confirmation: false, create_return: false }
 
 /** One order as the app shows it. */
 export function orderView(order: Record<string, any>, publicUrl: string) {
@@ -144,8 +157,9 @@ export async function loadOrdersPage(
     filters: orderFilters(subject, channelIds) as never,
     pagination: { skip: (page - 1) * ORDERS_PAGE_SIZE, take: ORDERS_PAGE_SIZE, order: { created_at: "DESC", id: "DESC" } },
   })
-  const off = { cancel_order: false, resend_confirmation: false, create_return: false }
-  const actionsOf = (channelId: string) => scope.storefronts.find((s) => s.sales_channel_id === channelId)?.actions ?? off
+  // an unverified subject gets no order actions (the action route refuses them with 403)
+  const actionsOf = (channelId: string) =>
+    (subject.verified ? scope.storefronts.find((s) => s.sales_channel_id === channelId)?.actions : null) ?? NO_ACTIONS
   return {
     // what the order's own storefront allows (several storefronts may share an account)
     items: (data as Record<string, any>[]).map((o) => ({ ...orderView(o, publicUrl), actions: actionsOf(o.sales_channel_id) })),
@@ -168,7 +182,10 @@ async function loadOrderStats(container: MedusaContainer, subject: DashboardSubj
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as {
     raw(sql: string, bindings: unknown[]): Promise<{ rows: { currency: string | null; count: number; total: string | null; first_at: Date | null }[] }>
   }
-  const who = subject.customer_id ? "o.customer_id = ?" : "lower(o.email) = ?"
+  const guests = subject.guest_customer_ids
+  const who = subject.customer_id
+    ? "o.customer_id = ?"
+    : `lower(o.email) = ? and (o.customer_id is null${guests.length ? ` or o.customer_id in (${guests.map(() => "?").join(", ")})` : ""})`
   const { rows } = await pg.raw(
     `select lower(o.currency_code) as currency, count(*)::int as count, min(o.created_at) as first_at,
             sum(case when o.status = 'canceled' then 0 else coalesce(
@@ -179,7 +196,7 @@ async function loadOrderStats(container: MedusaContainer, subject: DashboardSubj
       where o.deleted_at is null and o.is_draft_order = false and ${who}
         and o.sales_channel_id in (${channelIds.map(() => "?").join(", ")})
       group by 1`,
-    [subject.customer_id ?? subject.email, ...channelIds]
+    [subject.customer_id ?? subject.email, ...(subject.customer_id ? [] : guests), ...channelIds]
   )
   const byCurrency = rows.map((r) => ({ currency: r.currency ?? "", count: r.count, total: Number(r.total ?? 0) }))
   const main = [...byCurrency].sort((a, b) => b.count - a.count || b.total - a.total)[0]
@@ -192,13 +209,13 @@ async function loadOrderStats(container: MedusaContainer, subject: DashboardSubj
   }
 }
 
-/** The subject's latest open cart in the account's storefronts. */
+/** The subject's latest open cart in the account's storefronts (a guest cart for an unverified subject). */
 async function loadCart(container: MedusaContainer, subject: DashboardSubject, channelIds: string[]) {
   if (!channelIds.length) return null
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const filters = subject.customer_id
     ? { customer_id: subject.customer_id, sales_channel_id: channelIds, completed_at: null }
-    : { email: subject.email!, sales_channel_id: channelIds, completed_at: null }
+    : { email: subject.email!, ...guestOnly(subject), sales_channel_id: channelIds, completed_at: null }
   const { data } = await query.graph({
     entity: "cart",
     fields: ["id", "currency_code", "total", "updated_at", "items.title", "items.variant_title", "items.quantity", "items.total"],
@@ -259,13 +276,17 @@ export async function loadDashboardContext(
   const storefront =
     scope.storefronts.find((s) => s.sales_channel_id === subject.sales_channel_id) ??
     (scope.storefronts.length === 1 ? scope.storefronts[0] : null)
-  const actions = storefront?.actions ?? { cancel_order: false, resend_confirmation: false, create_return: false }
+  const actions = (subject.verified ? storefront?.actions : null) ?? NO_ACTIONS
   return {
     storefront: storefront ? { sales_channel_id: storefront.sales_channel_id, name: storefront.name } : null,
     storefronts: scope.storefronts.map((s) => ({ sales_channel_id: s.sales_channel_id, name: s.name })),
     customer: {
       id: subject.customer_id,
       is_guest: !subject.customer_id,
+      /** identity-trust.ts: false = the name and e-mail are the visitor's claim; only guest orders are shown */
+      verified: subject.verified,
+      verification: subject.verification,
+      unverified_reason: subject.unverified_reason,
       name: name || subject.name || null,
       email: (customer?.email as string | undefined) ?? subject.email,
       tier: tierFor(stats.lifetime_value, options.tiers),

@@ -6,6 +6,15 @@ import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import { ChatwootApiError } from "../../../modules/chatwoot/client"
 import ChatwootModuleService from "../../../modules/chatwoot/service"
 import { resolveAgentActions, type AgentActions } from "../../../modules/chatwoot/agent-actions"
+import {
+  chatwootMarksVerified,
+  guestCustomerIds,
+  identityVerdict,
+  trustedCustomerId,
+  UNVERIFIED_REASON,
+  type IdentitySource,
+} from "../../../modules/chatwoot/identity-trust"
+import { CONTACT_FORM_EMAIL_ATTRIBUTE } from "../../../workflows/webhooks/mirror-data"
 
 /** Header carrying the per-account dashboard-app secret (from the app URL's fragment). */
 export const DASHBOARD_SECRET_HEADER = "x-dashboard-app-secret"
@@ -18,13 +27,23 @@ export type DashboardScope = {
   storefronts: { sales_channel_id: string; name: string; actions: AgentActions }[]
 }
 
-/** Who the app is looking at: a registered customer, or a guest known by e-mail only. */
+/**
+ * Who the app is looking at: a verified customer, or an unverified subject
+ * known by e-mail only (identity-trust.ts).
+ */
 export type DashboardSubject = {
   chatwoot_contact_id: number
   conversation_id: number
+  /** Only for a verified subject. */
   customer_id: string | null
   email: string | null
   name: string | null
+  verified: boolean
+  verification: IdentitySource | null
+  /** Why the subject is not verified (shown to the agent). */
+  unverified_reason: string | null
+  /** Unverified subject: the guest customer records (has_account false) of its e-mail, whose orders it may see. */
+  guest_customer_ids: string[]
   /** Sales channel of the conversation's inbox, when known. */
   sales_channel_id: string | null
 }
@@ -83,10 +102,16 @@ async function inAccount<T>(call: () => Promise<T>): Promise<T> {
 
 /**
  * Resolves the Chatwoot contact and conversation of an app request inside
- * the secret's account only: first from the plugin's own rows (contacts it
- * synced, the conversation mirror), otherwise by asking Chatwoot with the
- * account's token. The conversation must belong to the contact. Ids of
- * another account are not found (404), whatever the context claimed.
+ * the secret's account only: first from the plugin's own rows (the
+ * conversation mirror), otherwise by asking Chatwoot with the account's
+ * token. The conversation must belong to the contact. Ids of another account
+ * are not found (404), whatever the context claimed.
+ *
+ * Whether the subject is a customer follows the one trust rule
+ * (identity-trust.ts): the mirror's verified link, or Chatwoot's HMAC mark on
+ * the conversation's contact inbox. A contact Chatwoot merely attached the
+ * conversation to (a typed e-mail, a pre-chat form) is an unverified subject:
+ * known by e-mail only, matched against guest orders only, no order actions.
  */
 export async function resolveDashboardSubject(
   container: MedusaContainer,
@@ -98,25 +123,19 @@ export async function resolveDashboardSubject(
   let api: ReturnType<ChatwootModuleService["accountApi"]> | null = null
   const remote = () => (api ??= chatwoot.accountApi(scope.account))
 
+  const [mirrored] = await chatwoot.listChatwootConversations(
+    { account_id: accountId, chatwoot_conversation_id: ids.conversation_id },
+    { take: 1, select: ["id", "chatwoot_contact_id", "sales_channel_id", "chatwoot_inbox_id", "customer_id", "identity_source", "email"] }
+  )
   let salesChannelId: string | null = null
-  // both of the plugin's own rows at once: the usual case needs nothing else
-  const [[mirrored], [known]] = await Promise.all([
-    chatwoot.listChatwootConversations(
-      { account_id: accountId, chatwoot_conversation_id: ids.conversation_id },
-      { take: 1, select: ["id", "chatwoot_contact_id", "sales_channel_id", "chatwoot_inbox_id"] }
-    ),
-    chatwoot.listChatwootContacts(
-      { account_id: accountId, chatwoot_contact_id: ids.contact_id },
-      { take: 1, select: ["id", "customer_id", "email"] }
-    ),
-  ])
   let inboxId: number | null = null
+  let conversation: Awaited<ReturnType<ReturnType<typeof remote>["conversations"]["get"]>> | null = null
   if (mirrored && mirrored.chatwoot_contact_id) {
     if (mirrored.chatwoot_contact_id !== ids.contact_id) throw notFound()
     salesChannelId = mirrored.sales_channel_id ?? null
     inboxId = mirrored.chatwoot_inbox_id ?? null
   } else {
-    const conversation = await inAccount(() => remote().conversations.get(ids.conversation_id))
+    conversation = await inAccount(() => remote().conversations.get(ids.conversation_id))
     if (conversation.meta?.sender?.id !== ids.contact_id) throw notFound()
     inboxId = conversation.inbox_id ?? null
   }
@@ -126,16 +145,43 @@ export async function resolveDashboardSubject(
   }
 
   const base = { chatwoot_contact_id: ids.contact_id, conversation_id: ids.conversation_id, sales_channel_id: salesChannelId }
-  // a contact the plugin synced from a customer is that customer's
-  if (known?.customer_id) {
-    return { ...base, customer_id: known.customer_id, email: known.email ?? null, name: null }
+  // the usual case: the mirror already holds a verified link
+  const linked = trustedCustomerId(mirrored)
+  if (linked) {
+    const verdict = identityVerdict({ recorded_source: mirrored!.identity_source })
+    return { ...base, customer_id: linked, email: mirrored!.email ?? null, name: null, verified: true, verification: verdict.source, unverified_reason: null, guest_customer_ids: [] }
   }
+  // otherwise Chatwoot's own mark decides (a session may have been verified since the last webhook)
+  conversation ??= await inAccount(() => remote().conversations.get(ids.conversation_id))
   const contact = await inAccount(() => remote().contacts.get(ids.contact_id))
-  if (contact.identifier && (await customerExists(container, contact.identifier))) {
-    return { ...base, customer_id: contact.identifier, email: contact.email ?? null, name: contact.name ?? null }
+  const verdict = identityVerdict({ hmac_verified: chatwootMarksVerified(conversation) })
+  if (verdict.verified && contact.identifier && (await customerExists(container, contact.identifier))) {
+    return {
+      ...base,
+      customer_id: contact.identifier,
+      email: contact.email ?? null,
+      name: contact.name ?? null,
+      verified: true,
+      verification: verdict.source,
+      unverified_reason: null,
+      guest_customer_ids: [],
+    }
   }
-  if (!contact.email) throw notFound()
-  return { ...base, customer_id: null, email: contact.email.toLowerCase(), name: contact.name ?? null }
+  const typed = conversation.custom_attributes?.[CONTACT_FORM_EMAIL_ATTRIBUTE]
+  const email = contact.email ?? mirrored?.email ?? (typeof typed === "string" ? typed : null)
+  if (!email) throw notFound()
+  return {
+    ...base,
+    customer_id: null,
+    email: email.trim().toLowerCase(),
+    guest_customer_ids: await guestCustomerIds(container.resolve(ContainerRegistrationKeys.QUERY), email),
+    name: contact.name ?? null,
+    verified: false,
+    verification: null,
+    unverified_reason: verdict.verified
+      ? "The session is HMAC-verified, but its identifier is not a customer of this shop"
+      : UNVERIFIED_REASON,
+  }
 }
 
 async function customerExists(container: MedusaContainer, customerId: string) {

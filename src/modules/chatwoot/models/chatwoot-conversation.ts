@@ -21,8 +21,14 @@ const ChatwootConversation = model
     chatwoot_conversation_id: model.number(),
     chatwoot_inbox_id: model.number().nullable(),
     chatwoot_contact_id: model.number().nullable(),
-    /** Medusa customer id (the contact's identifier), null for a guest. */
+    /** Medusa customer id, null for a guest or an unverified claim (see identity-trust.ts). */
     customer_id: model.text().nullable(),
+    /**
+     * How the customer link was verified: "hmac" (Chatwoot marked the contact
+     * inbox HMAC-verified) or "contact_form" (the plugin created the
+     * conversation for a logged-in customer). Null: not verified.
+     */
+    identity_source: model.enum(["hmac", "contact_form"]).nullable(),
     /** The contact's e-mail when the webhook carried one. */
     email: model.text().nullable(),
     /** Medusa order the conversation is about, when known and confirmed. */

@@ -6,6 +6,7 @@ import type ChatwootModuleService from "../../../modules/chatwoot/service"
 import { resolveRoutingRules, routingPlan, type RoutingPlan } from "../../../modules/chatwoot/routing-rules"
 import { businessHoursStatus, resolveWidgetSettings } from "../../../modules/chatwoot/widget-settings"
 import { loadContactFields } from "../../sync/contact-data"
+import { trustedCustomerId } from "../../../modules/chatwoot/identity-trust"
 
 export type RouteConversationInput = {
   account_id: string
@@ -82,10 +83,12 @@ export const planChatwootRoutingStep = createStep(
     const options = chatwoot.getPublicOptions()
     const channelIds = account.storefronts.map((s) => s.sales_channel_id)
     let tier: string | null = null
-    if (mirror.customer_id) {
+    // only a verified customer's tier and orders count (identity-trust.ts)
+    const customerId = trustedCustomerId(mirror)
+    if (customerId) {
       const fields = await loadContactFields(
         container,
-        mirror.customer_id,
+        customerId,
         { sales_channel_ids: channelIds, interaction_sales_channel_id: storefront.sales_channel_id },
         { tiers: options.tiers, public_url: options.public_url }
       )
@@ -95,7 +98,7 @@ export const planChatwootRoutingStep = createStep(
     if (!rules.enabled) {
       return new StepResponse({ ...out, skipped: "routing off", tier_only: tier !== mirror.routed_tier })
     }
-    const openOrder = mirror.customer_id ? await hasOpenOrder(container, mirror.customer_id, channelIds) : false
+    const openOrder = customerId ? await hasOpenOrder(container, customerId, channelIds) : false
     if (input.reason === "tier" && tier === mirror.routed_tier) return skip("tier unchanged")
 
     const conversation = await chatwoot.accountApi(account).conversations.get(input.chatwoot_conversation_id)

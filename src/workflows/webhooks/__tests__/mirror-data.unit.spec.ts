@@ -54,7 +54,7 @@ describe("conversationSnapshot (§5.2 conversation webhook data)", () => {
 })
 
 describe("conversationSnapshot identity trust", () => {
-  it("trusts a web-widget identifier only from an HMAC-verified session; other channels' identifiers come from the account token", () => {
+  it("trusts an identifier only from a session Chatwoot marks HMAC-verified, whatever the channel", () => {
     const verified = buildConversationPayload("conversation_created")
     expect(conversationSnapshot(verified)!.identity_verified).toBe(true)
     const claimed = buildConversationPayload("conversation_created", {
@@ -70,7 +70,18 @@ describe("conversationSnapshot identity trust", () => {
       meta: { hmac_verified: false },
       contact_inbox: { hmac_verified: false },
     })
-    expect(conversationSnapshot(apiInbox)!.identity_verified).toBe(true)
+    // an API inbox (the contact form) or e-mail inbox is no evidence: Chatwoot reuses contacts by e-mail
+    expect(conversationSnapshot(apiInbox)!.identity_verified).toBe(false)
+  })
+
+  it("an anonymous contact-form sender's typed e-mail comes from the conversation attribute when the contact has none", () => {
+    const form = buildConversationPayload("conversation_created", {
+      channel: "Channel::Api",
+      custom_attributes: { medusa_contact_email: "Typed@Example.com" },
+      meta: { hmac_verified: false, sender: { email: null, identifier: null } },
+      contact_inbox: { hmac_verified: false },
+    })
+    expect(conversationSnapshot(form)).toMatchObject({ email: "typed@example.com", identity_verified: false, identifier: null })
   })
 })
 

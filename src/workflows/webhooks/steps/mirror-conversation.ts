@@ -6,7 +6,7 @@ import type { ConversationMirrorInput } from "../../../modules/chatwoot/service"
 type Previous = { id: string; created: boolean; before: Record<string, unknown> | null } | null
 
 const RESTORABLE = [
-  "sales_channel_id", "chatwoot_inbox_id", "chatwoot_contact_id", "customer_id", "email", "order_id",
+  "sales_channel_id", "chatwoot_inbox_id", "chatwoot_contact_id", "customer_id", "identity_source", "email", "order_id",
   "order_link_source", "status", "priority", "assignee_id", "assignee_name", "team_id", "team_name",
   "labels", "unread_count", "chatwoot_created_at", "chatwoot_updated_at",
 ] as const

@@ -15,7 +15,7 @@ import {
   type ConversationSnapshot,
 } from "../mirror-data"
 import { toE164 } from "../../sync/contact-data"
-import { resolveWidgetSettings } from "../../../modules/chatwoot/widget-settings"
+import { guestCustomerIds, identityVerdict, isGuestOrder } from "../../../modules/chatwoot/identity-trust"
 
 export type PreparedMessage = {
   account_id: string
@@ -61,7 +61,8 @@ const ORDER_FIELDS = ["id", "display_id", "customer_id", "email", "sales_channel
 /**
  * The `order_id` conversation attribute (an order id or display number)
  * links an order of the account's storefronts that belongs to the
- * conversation's customer (or, for a guest, was placed with their e-mail).
+ * conversation's verified customer (or, otherwise, a guest order placed with
+ * the conversation's e-mail).
  */
 async function orderFromAttribute(container: MedusaContainer, account: Account, snap: ConversationSnapshot, customerId: string | null) {
   const ref = snap.order_ref
@@ -70,11 +71,13 @@ async function orderFromAttribute(container: MedusaContainer, account: Account, 
   const filters = /^\d{1,9}$/.test(ref) ? { display_id: Number(ref) } : ref.startsWith("order_") ? { id: ref } : null
   if (!filters) return null
   const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters })
+  const guests = customerId ? [] : await guestCustomerIds(query, snap.email)
   const order = (data as OrderRow[]).find(
     (o) =>
       o.sales_channel_id !== null &&
       account.sales_channel_ids.includes(o.sales_channel_id) &&
-      (customerId ? o.customer_id === customerId : !!snap.email && o.email?.toLowerCase() === snap.email)
+      // an unverified e-mail only ever matches a guest order (identity-trust.ts)
+      (customerId ? o.customer_id === customerId : isGuestOrder(o, guests) && !!snap.email && o.email?.toLowerCase() === snap.email)
   )
   return order?.id ?? null
 }
@@ -99,12 +102,6 @@ async function orderFromMention(container: MedusaContainer, account: Account, cu
   return null
 }
 
-async function storefrontEnforcesHmac(chatwoot: ChatwootModuleService, salesChannelId: string | null) {
-  if (!salesChannelId) return false
-  const [storefront] = await chatwoot.listChatwootStorefronts({ sales_channel_id: salesChannelId }, { select: ["widget_settings"] })
-  return Boolean(storefront) && resolveWidgetSettings(storefront.widget_settings).hmac_mandatory
-}
-
 async function salesChannelOfInbox(chatwoot: ChatwootModuleService, account: Account, inboxId: number | null) {
   if (inboxId !== null) {
     const [inbox] = await chatwoot.listChatwootInboxes({ account_id: account.id, chatwoot_inbox_id: inboxId }, { select: ["sales_channel_id"] })
@@ -121,10 +118,16 @@ async function mirrorInput(
   snap: ConversationSnapshot
 ): Promise<ConversationMirrorInput> {
   const salesChannelId = await salesChannelOfInbox(chatwoot, account, snap.chatwoot_inbox_id)
-  // an unverified web-widget identity is someone's claim, not the customer (a guest), unless the
-  // storefront's inbox enforces HMAC: then Chatwoot refused every unverified setUser
-  const trusted = snap.identity_verified || (await storefrontEnforcesHmac(chatwoot, salesChannelId))
-  const customerId = trusted ? await customerExists(container, snap.identifier) : null
+  // one rule (identity-trust.ts): the identifier counts only when Chatwoot marks the session
+  // HMAC-verified; a conversation the plugin created for a logged-in customer keeps its recorded
+  // owner (upsertConversationMirror never overwrites it); anything else is a guest's claim
+  const [recorded] = await chatwoot.listChatwootConversations(
+    { account_id: account.id, chatwoot_conversation_id: snap.chatwoot_conversation_id },
+    { take: 1, select: ["customer_id", "identity_source"] }
+  )
+  const claimed = recorded?.identity_source === "contact_form" && recorded.customer_id ? recorded.customer_id : null
+  const verdict = identityVerdict({ hmac_verified: snap.identity_verified, recorded_source: claimed ? "contact_form" : null })
+  const customerId = claimed ?? (verdict.verified ? await customerExists(container, snap.identifier) : null)
   return {
     account_id: account.id,
     sales_channel_id: salesChannelId,
@@ -132,6 +135,7 @@ async function mirrorInput(
     chatwoot_inbox_id: snap.chatwoot_inbox_id,
     chatwoot_contact_id: snap.chatwoot_contact_id,
     customer_id: customerId,
+    identity_source: customerId ? verdict.source : null,
     email: snap.email,
     order_id: await orderFromAttribute(container, account, snap, customerId),
     status: snap.status,

@@ -126,7 +126,14 @@ const ChatwootConversationsPage = () => {
                       {c.customer_name || c.email || c.customer_id}
                     </Link>
                   ) : (
-                    <span>{c.email ?? "Anonymous visitor"}</span>
+                    <span className="flex items-center gap-x-1">
+                      <span>{c.email ?? "Anonymous visitor"}</span>
+                      {c.email ? (
+                        <Badge size="2xsmall" color="orange" data-testid="chatwoot-conversation-unverified" title="Not verified: the e-mail is what the visitor gave">
+                          Unverified
+                        </Badge>
+                      ) : null}
+                    </span>
                   )}
                 </Table.Cell>
                 <Table.Cell>{c.storefront ?? c.account_name ?? "—"}</Table.Cell>

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../modules/chatwoot/service"
+import { IDENTITY_SOURCES, trustedCustomerId } from "../../../../modules/chatwoot/identity-trust"
 import type { AdminListChatwootConversationsType } from "./validators"
 
 /**
@@ -17,7 +18,8 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListChat
   if (q.status !== "all") filters.status = q.status
   if (q.sales_channel_id) filters.sales_channel_id = q.sales_channel_id
   if (q.tier) filters.routed_tier = q.tier
-  if (q.customer_id) filters.customer_id = q.customer_id
+  // only verified links count as the customer's conversations (identity-trust.ts)
+  if (q.customer_id) Object.assign(filters, { customer_id: q.customer_id, identity_source: [...IDENTITY_SOURCES] })
   if (q.order_id) filters.order_id = q.order_id
   const [rows, count] = await chatwoot.listAndCountChatwootConversations(filters, {
     take: q.limit,
@@ -31,7 +33,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListChat
     : []
   const accountById = new Map(accounts.map((a) => [a.id, a]))
   const channelIds = [...new Set(rows.map((r) => r.sales_channel_id).filter(Boolean))] as string[]
-  const customerIds = [...new Set(rows.map((r) => r.customer_id).filter(Boolean))] as string[]
+  const customerIds = [...new Set(rows.map((r) => trustedCustomerId(r)).filter(Boolean))] as string[]
   const [channels, customers] = await Promise.all([
     channelIds.length
       ? query.graph({ entity: "sales_channel", fields: ["id", "name"], filters: { id: channelIds } }).then((r) => r.data)
@@ -49,7 +51,8 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListChat
   res.json({
     conversations: rows.map((r) => {
       const account = accountById.get(r.account_id)
-      const customer = r.customer_id ? customerById.get(r.customer_id) : undefined
+      const customerId = trustedCustomerId(r)
+      const customer = customerId ? customerById.get(customerId) : undefined
       const name = customer ? [customer.first_name, customer.last_name].filter(Boolean).join(" ").trim() : ""
       return {
         id: r.id,
@@ -61,7 +64,10 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListChat
         status: r.status,
         priority: r.priority,
         tier: r.routed_tier,
-        customer_id: r.customer_id,
+        customer_id: customerId,
+        /** false: the e-mail is an unverified claim (a guest's, or typed by an anonymous sender) */
+        verified: customerId !== null,
+        identity_source: customerId ? r.identity_source : null,
         customer_name: name || null,
         email: customer?.email ?? r.email,
         order_id: r.order_id,

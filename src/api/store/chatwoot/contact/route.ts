@@ -4,8 +4,9 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../../../../modules/chatwoot"
 import { ChatwootApiError } from "../../../../modules/chatwoot/client"
+import { guestCustomerIds, isGuestOrder } from "../../../../modules/chatwoot/identity-trust"
 import type ChatwootModuleService from "../../../../modules/chatwoot/service"
-import { deliverContactMessage, type ContactMessageInput } from "../../../../workflows/sync/contact-message"
+import { claimForSender, deliverContactMessage, type ContactMessageInput } from "../../../../workflows/sync/contact-message"
 import { kickChatwootSync } from "../../../../workflows/sync/drain"
 import { clientKeyOf, consumeAll, refund, storefrontIdsOf, tooManyRequests } from "../../../rate-limits"
 import type { StorePostChatwootContactType } from "../validators"
@@ -35,9 +36,9 @@ async function getContactTarget(container: MedusaContainer, salesChannelIds: str
 }
 
 /**
- * The order id when it is an order of this storefront's sales channel placed
- * with this e-mail (or by the logged-in customer); otherwise undefined, never
- * telling whether the order exists.
+ * The order id when it is an order of this storefront's sales channel of the
+ * logged-in customer, or a guest order (no customer) placed with this e-mail;
+ * otherwise undefined, never telling whether the order exists.
  */
 async function verifiedOrderId(
   container: MedusaContainer,
@@ -56,12 +57,23 @@ async function verifiedOrderId(
     })
     const order = data[0] as { id: string; email?: string | null; customer_id?: string | null; sales_channel_id?: string | null } | undefined
     if (!order || order.sales_channel_id !== salesChannelId) return undefined
-    const byEmail = Boolean(order.email) && order.email!.trim().toLowerCase() === email
+    const byEmail =
+      Boolean(order.email) &&
+      order.email!.trim().toLowerCase() === email &&
+      isGuestOrder(order, await guestCustomerIds(query, email))
     const byCustomer = Boolean(customerId) && order.customer_id === customerId
     return byEmail || byCustomer ? order.id : undefined
   } catch {
     return undefined
   }
+}
+
+/** The logged-in customer's own e-mail in Medusa (never the one typed in the form). */
+async function accountEmail(container: MedusaContainer, customerId: string): Promise<string | undefined> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "customer", fields: ["id", "email"], filters: { id: customerId } })
+  const email = (data[0] as { email?: string | null } | undefined)?.email
+  return email ? email.trim().toLowerCase() : undefined
 }
 
 /**
@@ -94,6 +106,8 @@ export const POST = async (req: AuthenticatedMedusaRequest<StorePostChatwootCont
   }
 
   const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : undefined
+  const customerEmail = customerId ? await accountEmail(req.scope, customerId) : undefined
+  // an anonymous sender's typed e-mail proves nothing: it links only guest orders (identity-trust.ts)
   const orderId = await verifiedOrderId(req.scope, body.order_id, body.email, target.sales_channel_id, customerId)
   const input: ContactMessageInput = {
     email: body.email,
@@ -102,10 +116,14 @@ export const POST = async (req: AuthenticatedMedusaRequest<StorePostChatwootCont
     ...(orderId ? { medusa_order_id: orderId } : {}),
     sales_channel_id: target.sales_channel_id,
     submitted_at: new Date().toISOString(),
+    ...(customerId ? { customer_id: customerId, ...(customerEmail ? { customer_email: customerEmail } : {}) } : {}),
   }
   const chatwoot = req.scope.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
   try {
-    const result = await deliverContactMessage(chatwoot.getClient().public(target.inbox_identifier), input, { retry: false })
+    const result = await deliverContactMessage(chatwoot.getClient().public(target.inbox_identifier), input, {
+      retry: false,
+      onConversation: claimForSender(chatwoot, target.account_id, input),
+    })
     res.status(201).json({ conversation_id: result.conversation_id })
   } catch (error) {
     if (!ChatwootApiError.is(error)) throw error

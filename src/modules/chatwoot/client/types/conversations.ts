@@ -21,6 +21,8 @@ export type ConversationCreateInput = {
   source_id: string
   inbox_id?: number
   contact_id?: number
+  /** With inbox_id + contact_id: marks a contact inbox it creates as HMAC-verified (ConversationsController; not in swagger.json) */
+  hmac_verified?: boolean
   status?: "open" | "resolved" | "pending"
   assignee_id?: number
   team_id?: number

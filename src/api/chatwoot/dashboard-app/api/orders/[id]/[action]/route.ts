@@ -23,9 +23,10 @@ const DONE: Record<AgentActionRoute, string> = {
 /**
  * POST /chatwoot/dashboard-app/api/orders/:id/:action (cancel,
  * resend-confirmation, return) — an order action from the dashboard app.
- * The order must belong to the conversation's contact in one of the
- * account's storefronts (else 404) and the action must be switched on for
- * the order's storefront (else 403). Runs Medusa's own workflows, then
+ * The conversation's identity must be verified (identity-trust.ts; else
+ * 403), the order must belong to that customer in one of the account's
+ * storefronts (else 404) and the action must be switched on for the order's
+ * storefront (else 403). Runs Medusa's own workflows, then
  * records a private note naming the agent in the conversation.
  */
 export const POST = async (req: MedusaRequest<DashboardAppOrderActionType>, res: MedusaResponse) => {
@@ -37,6 +38,13 @@ export const POST = async (req: MedusaRequest<DashboardAppOrderActionType>, res:
   if (!(await withinDashboardAccountLimit(res, scope.account.id, "action"))) return
   const body = req.validatedBody
   const subject = await resolveDashboardSubject(req.scope, scope, body)
+  if (!subject.verified) {
+    // identity-trust.ts: nobody proved to be this customer; a typed e-mail never authorises an order action
+    throw new MedusaError(
+      MedusaError.Types.FORBIDDEN,
+      "This conversation's identity is not verified: order actions need an HMAC-verified chat or a logged-in customer's contact form"
+    )
+  }
 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
