@@ -21,6 +21,7 @@ import {
   ChatwootSyncJob,
   ChatwootWebhookDelivery,
   ChatwootContactChange,
+  ChatwootErasure,
 } from "./models"
 import { CHATWOOT_OPTIONS } from "./loaders/options"
 import { CHATWOOT_CLIENT } from "./loaders/client"
@@ -66,6 +67,7 @@ export default class ChatwootModuleService extends MedusaService({
   ChatwootContactChange,
   ChatwootBackfill,
   ChatwootRateLimit,
+  ChatwootErasure,
 }) {
   protected readonly options_: ResolvedChatwootOptions
   protected readonly client_: ChatwootClient
