@@ -43,7 +43,7 @@ export async function deliverContactMessage(
   api: PublicApi,
   input: ContactMessageInput,
   opts: { retry: boolean }
-): Promise<{ conversation_id: number; already_sent: boolean }> {
+): Promise<{ conversation_id: number; already_sent: boolean; contact_id: number }> {
   const contact = await api.contacts.create({
     email: input.email,
     ...(input.name ? { name: input.name } : {}),
@@ -57,7 +57,7 @@ export async function deliverContactMessage(
     const delivered = conversations.find((c) =>
       (c.messages ?? []).some((m) => isIncoming(m) && m.content === input.message && createdAtSeconds(m) >= since)
     )
-    if (delivered) return { conversation_id: delivered.id, already_sent: true }
+    if (delivered) return { conversation_id: delivered.id, already_sent: true, contact_id: contact.id }
     const empty = conversations
       .filter((c) => !(c.messages ?? []).some(isIncoming))
       .sort((a, b) => b.id - a.id)[0]
@@ -71,7 +71,7 @@ export async function deliverContactMessage(
     conversationId = conversation.id
   }
   await api.messages.create(sourceId, conversationId, { content: input.message })
-  return { conversation_id: conversationId, already_sent: false }
+  return { conversation_id: conversationId, already_sent: false, contact_id: contact.id }
 }
 
 /**
@@ -83,6 +83,10 @@ export async function contactMessageHandler(container: MedusaContainer, row: Syn
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
   const input = (row.payload ?? {}) as unknown as ContactMessageInput
   if (!input.email || !input.message) return { note: "skipped: empty message" }
+  // the sender was erased after the message was queued: it is dropped, not delivered
+  const erased = () =>
+    chatwoot.isErased({ customer_id: row.subject, email: input.email, queued_at: new Date(row.created_at) })
+  if (await erased()) return { note: "skipped: erased", anonymize: true }
   const [account] = await chatwoot.listChatwootAccounts({ id: row.account_id }, { relations: ["inboxes"] })
   if (!account) return { note: "skipped: account deleted" }
   const apiInbox = account.inboxes.find((i) => i.kind === "api" && i.inbox_identifier)
@@ -92,6 +96,14 @@ export async function contactMessageHandler(container: MedusaContainer, row: Syn
   const result = await deliverContactMessage(chatwoot.getClient().public(apiInbox.inbox_identifier), input, {
     retry: true,
   })
+  // an erase that ran while it was being delivered wins: the contact it landed on goes
+  if (await erased()) {
+    await chatwoot
+      .accountApi(account)
+      .contacts.delete(result.contact_id)
+      .catch(() => undefined)
+    return { note: "skipped: erased", anonymize: true }
+  }
   // delivered: the row keeps no copy of the message or the e-mail
   return {
     note: `${result.already_sent ? "already in" : "sent to"} conversation ${result.conversation_id}`,
