@@ -11,7 +11,7 @@ import { waitForAccount } from "../helpers/accounts"
 import { useChatwootSandbox } from "../helpers/sandbox"
 import { syncTestKit, until } from "../helpers/sync-kit"
 import { routeWebhooksTo } from "../helpers/webhooks"
-import { buildMessagePayload } from "../sandbox"
+import { buildConversationPayload, buildMessagePayload } from "../sandbox"
 
 jest.setTimeout(300_000)
 
@@ -166,6 +166,26 @@ medusaIntegrationTestRunner({
       expect(sandboxContactsWith(email, [customer.id, guest.id])).toEqual([])
       expect(sandboxMessagesWith("FORMTEXT-7731")).toEqual([])
       expect(sandboxMessagesWith("QUEUEDTEXT-5120")).toEqual([])
+
+      // a late delivery about the widget conversation, as of before the erase, does not mirror it again
+      const late = await sandbox().sendWebhook(
+        kiosk.account.chatwoot_account_id,
+        "conversation_updated",
+        buildConversationPayload("conversation_updated", {
+          account: { id: kiosk.account.chatwoot_account_id, name: "Kiosk" },
+          id: widgetConversation.id,
+          inbox_id: website,
+          meta: { sender: { id: visitor.contact.id, email, identifier: null } },
+          updated_at: Math.floor(Date.now() / 1000) - 30,
+        } as never)
+      )
+      expect(late[0].status).toBe(200)
+      await until("the late delivery processed", async () => {
+        const rows = await chatwoot().listChatwootWebhookDeliveries({ account_id: kiosk.account.id, event: "conversation_updated" })
+        return rows.length > 0 && rows.every((r) => r.processed_at || r.error)
+      })
+      expect(await chatwoot().listChatwootConversations({ account_id: kiosk.account.id })).toEqual([])
+      expect(await tracesOf(needles)).toEqual([])
 
       // what is kept: one anonymous audit entry
       const [audit] = await chatwoot().listChatwootErasures({})
