@@ -534,31 +534,31 @@ export default class ChatwootModuleService extends MedusaService({
   }
 
   /**
-   * Adds one account's counts to an erase's audit entry; the entry is
-   * complete once no other erase row of it is left (pending, in flight or failed).
+   * Adds one account's counts to an erase's audit entry (one account at a
+   * time: rows of several accounts finish at once); the entry is complete
+   * once every account it covers is done.
    */
   @InjectTransactionManager()
   async recordErasureProgress(
     erasureId: string,
-    jobId: string,
     counts: Record<string, number>,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<void> {
     const manager = sharedContext.transactionManager ?? sharedContext.manager!
+    // rows of several accounts finish at once: one at a time on the entry
+    const [entry] = (await manager.execute(
+      `select id, counts, account_ids from chatwoot_erasure where id = ? for update`,
+      [erasureId]
+    )) as { id: string; counts: Record<string, number> | null; account_ids: string[] | null }[]
+    if (!entry) return
+    const total: Record<string, number> = { ...(entry.counts ?? {}) }
+    for (const [key, value] of Object.entries(counts)) total[key] = (Number(total[key]) || 0) + value
+    total.accounts_done = (Number(total.accounts_done) || 0) + 1
+    const complete = total.accounts_done >= (entry.account_ids ?? []).length
     await manager.execute(
-      `update chatwoot_erasure e set
-         counts = (select coalesce(jsonb_object_agg(key, total), '{}'::jsonb) from (
-                     select key, sum(value::numeric) as total from (
-                       select * from jsonb_each_text(coalesce(e.counts, '{}'::jsonb))
-                       union all select * from jsonb_each_text(?::jsonb)) parts group by key) sums),
-         completed_at = case when exists (
-                          select 1 from chatwoot_sync_job j
-                           where j.coalesce_key = j.account_id || ':contact_erase:' || e.id
-                             and j.status in ('pending', 'processing', 'failed') and j.id <> ? and j.deleted_at is null)
-                        then e.completed_at else now() end,
-         updated_at = now()
-       where e.id = ?`,
-      [JSON.stringify(counts), jobId, erasureId]
+      `update chatwoot_erasure set counts = ?::jsonb, completed_at = case when ? then coalesce(completed_at, now()) else null end,
+              updated_at = now() where id = ?`,
+      [JSON.stringify(total), complete, erasureId]
     )
   }
 

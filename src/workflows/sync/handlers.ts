@@ -253,7 +253,7 @@ export const contactErase: SyncHandler = async (container, row) => {
   })
   await chatwoot.purgeSyncJobsAbout({ subject: row.subject, account_id: row.account_id, except_id: row.id })
   if (payload.erasure_id) {
-    await chatwoot.recordErasureProgress(payload.erasure_id, row.id, { contacts_deleted: deleted.length, ...purged })
+    await chatwoot.recordErasureProgress(payload.erasure_id, { contacts_deleted: deleted.length, ...purged })
   }
   return { anonymize: true, note: `erased ${deleted.length} contact(s)` }
 }
