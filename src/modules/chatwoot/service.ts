@@ -72,6 +72,8 @@ export default class ChatwootModuleService extends MedusaService({
   protected readonly options_: ResolvedChatwootOptions
   protected readonly client_: ChatwootClient
   protected readonly secrets_: SecretBox
+  /** Key of the erase tombstone's hashes (derived from `encryption_key`, separate from the encryption key). */
+  protected readonly erasureKey_: Buffer
 
   constructor(container: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
@@ -79,6 +81,9 @@ export default class ChatwootModuleService extends MedusaService({
     this.options_ = container[CHATWOOT_OPTIONS]
     this.client_ = container[CHATWOOT_CLIENT]
     this.secrets_ = new SecretBox(this.options_.encryption_key, this.options_.previous_encryption_keys)
+    this.erasureKey_ = Buffer.from(
+      hkdfSync("sha256", Buffer.from(this.options_.encryption_key, "utf8"), "medusa-plugin-chatwoot", "erasure-tombstone-v1", 32)
+    )
   }
 
   /**
@@ -442,13 +447,8 @@ export default class ChatwootModuleService extends MedusaService({
    * E-mails are trimmed and lower-cased first.
    */
   erasureHash(value: string): string {
-    this.erasureKey_ ??= Buffer.from(
-      hkdfSync("sha256", Buffer.from(this.options_.encryption_key, "utf8"), "medusa-plugin-chatwoot", "erasure-tombstone-v1", 32)
-    )
     return createHmac("sha256", this.erasureKey_).update(value.trim().toLowerCase(), "utf8").digest("hex")
   }
-
-  private erasureKey_?: Buffer
 
   /**
    * True when an erase recorded at or after `queuedAt` covers the customer id
