@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { CHATWOOT_MODULE } from "../../modules/chatwoot"
-import type { PublicApi, PublicConversation, PublicMessage } from "../../modules/chatwoot/client"
+import { ChatwootApiError, type PublicApi, type PublicConversation, type PublicMessage } from "../../modules/chatwoot/client"
 import type ChatwootModuleService from "../../modules/chatwoot/service"
 import type { SyncJobRow } from "../../modules/chatwoot/sync-queue"
 
@@ -43,7 +43,7 @@ export async function deliverContactMessage(
   api: PublicApi,
   input: ContactMessageInput,
   opts: { retry: boolean }
-): Promise<{ conversation_id: number; already_sent: boolean; contact_id: number }> {
+): Promise<{ conversation_id: number; already_sent: boolean }> {
   const contact = await api.contacts.create({
     email: input.email,
     ...(input.name ? { name: input.name } : {}),
@@ -57,7 +57,7 @@ export async function deliverContactMessage(
     const delivered = conversations.find((c) =>
       (c.messages ?? []).some((m) => isIncoming(m) && m.content === input.message && createdAtSeconds(m) >= since)
     )
-    if (delivered) return { conversation_id: delivered.id, already_sent: true, contact_id: contact.id }
+    if (delivered) return { conversation_id: delivered.id, already_sent: true }
     const empty = conversations
       .filter((c) => !(c.messages ?? []).some(isIncoming))
       .sort((a, b) => b.id - a.id)[0]
@@ -71,7 +71,7 @@ export async function deliverContactMessage(
     conversationId = conversation.id
   }
   await api.messages.create(sourceId, conversationId, { content: input.message })
-  return { conversation_id: conversationId, already_sent: false, contact_id: contact.id }
+  return { conversation_id: conversationId, already_sent: false }
 }
 
 /**
@@ -96,12 +96,15 @@ export async function contactMessageHandler(container: MedusaContainer, row: Syn
   const result = await deliverContactMessage(chatwoot.getClient().public(apiInbox.inbox_identifier), input, {
     retry: true,
   })
-  // an erase that ran while it was being delivered wins: the contact it landed on goes
+  // an erase that ran while it was being delivered wins: the contact it landed on goes (with the conversation)
   if (await erased()) {
-    await chatwoot
-      .accountApi(account)
-      .contacts.delete(result.contact_id)
-      .catch(() => undefined)
+    const api = chatwoot.accountApi(account)
+    const contactId = (await api.conversations.get(result.conversation_id)).meta?.sender?.id
+    if (contactId) {
+      await api.contacts.delete(contactId).catch((error) => {
+        if (!(ChatwootApiError.is(error) && error.status === 404)) throw error
+      })
+    }
     return { note: "skipped: erased", anonymize: true }
   }
   // delivered: the row keeps no copy of the message or the e-mail
