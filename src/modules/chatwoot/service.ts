@@ -484,7 +484,8 @@ export default class ChatwootModuleService extends MedusaService({
    * just deleted in `account_id`), contact changes (by customer id or an
    * e-mail in the change), and queue rows no drainer holds whose subject,
    * payload or error names them (pending, failed and done, the text of
-   * queued contact-form messages included). Erase rows are left to finish.
+   * queued contact-form messages included), and rate-limit state keyed by
+   * one of the e-mails. Erase rows are left to finish.
    */
   @InjectTransactionManager()
   async purgeErasedSubjects(
@@ -525,6 +526,8 @@ export default class ChatwootModuleService extends MedusaService({
        returning id`,
       [...subjects.map((s) => s.toLowerCase()), ...emails, ...emails, ...ids]
     )
+    // a limiter keyed by an e-mail (e.g. the contact form's) forgets it too
+    if (emails.length) await manager.execute(`delete from chatwoot_rate_limit where ${mentions("id")}`, emails)
     return {
       contacts: contacts.length,
       conversations: conversations.length,
