@@ -71,6 +71,11 @@ moduleIntegrationTestRunner<ChatwootModuleService>({
           { account_id: "cwacc_a", customer_id: "cus_x", chatwoot_contact_id: 9, changes: { email: { chatwoot: "ada@example.com", medusa: "x@example.com" } } },
         ])
 
+        await service.createChatwootRateLimits([
+          { id: "contact-email:ada@example.com", state: { starts: [] } },
+          { id: "contact-email:bob@example.com", state: { starts: [] } },
+        ])
+
         const counts = await service.purgeErasedSubjects({
           customer_ids: ["cus_1"],
           emails: ["Ada@example.com"],
@@ -82,6 +87,7 @@ moduleIntegrationTestRunner<ChatwootModuleService>({
         expect(left.map((j) => j.kind).sort()).toEqual(["contact_erase", "contact_upsert"])
         expect((await service.listChatwootConversations({})).map((c) => c.chatwoot_conversation_id)).toEqual([3])
         expect((await service.listChatwootContacts({})).map((c) => c.customer_id)).toEqual(["cus_other"])
+        expect((await service.listChatwootRateLimits({})).map((r) => r.id)).toEqual(["contact-email:bob@example.com"])
       })
     })
 
