@@ -194,7 +194,9 @@ medusaIntegrationTestRunner({
         [webshop.account.id, outlet.account.id, kiosk.account.id].sort()
       )
       expect(audit.subject_hashes).toHaveLength(2)
-      expect((audit.counts as Record<string, number>).contacts_deleted).toBeGreaterThanOrEqual(4)
+      // customer in webshop and outlet, visitor in kiosk (+ the guest's, unless a customer sync merged it already)
+      expect((audit.counts as Record<string, number>).contacts_deleted).toBeGreaterThanOrEqual(3)
+      expect((audit.counts as Record<string, number>).accounts_done).toBe(3)
       const text = JSON.stringify(audit)
       for (const value of [customer.id, guest.id, email, "Lovelace", "Ada"]) expect(text).not.toContain(value)
 
