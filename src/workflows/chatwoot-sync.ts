@@ -1,9 +1,9 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { erasureJobs, purgeChatwootErasedRowsStep, recordChatwootErasureStep, resolveChatwootErasureStep } from "./erasure/steps"
 import { cancelChatwootBackfillStep } from "./steps/cancel-backfill"
 import { createChatwootBackfillStep, type CreateBackfillInput } from "./steps/create-backfill"
 import { enqueueChatwootSyncJobsStep } from "./steps/enqueue-sync-jobs"
 import {
-  resolveChatwootEraseTargetsStep,
   resolveChatwootOrderNoteTargetsStep,
   resolveChatwootSyncTargetsStep,
   type ResolveSyncTargetsInput,
@@ -23,11 +23,20 @@ export const syncChatwootCustomerWorkflow = createWorkflow(
   }
 )
 
-/** GDPR erase: queues the deletion of the customer's contact in every account. */
+/**
+ * GDPR erase (design §7) of a customer, their guest records with the same
+ * e-mail and every e-mail they used: writes the tombstone, purges the
+ * plugin's rows at once and queues the deletion of their contacts (by
+ * identifier or e-mail) in every account. What stays is an anonymous
+ * `chatwoot_erasure` entry.
+ */
 export const eraseChatwootCustomerWorkflow = createWorkflow(
   "chatwoot-erase-customer",
   (input: { customer_id: string }) => {
-    const jobs = resolveChatwootEraseTargetsStep(input)
+    const plan = resolveChatwootErasureStep(input)
+    const erasure = recordChatwootErasureStep(plan)
+    purgeChatwootErasedRowsStep(plan)
+    const jobs = transform({ plan, erasure, input }, ({ plan, erasure, input }) => erasureJobs(plan, erasure.id, input.customer_id))
     const queued = enqueueChatwootSyncJobsStep(jobs)
     return new WorkflowResponse(queued)
   }

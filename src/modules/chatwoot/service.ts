@@ -21,6 +21,7 @@ import {
   ChatwootSyncJob,
   ChatwootWebhookDelivery,
   ChatwootContactChange,
+  ChatwootErasure,
 } from "./models"
 import { CHATWOOT_OPTIONS } from "./loaders/options"
 import { CHATWOOT_CLIENT } from "./loaders/client"
@@ -66,10 +67,13 @@ export default class ChatwootModuleService extends MedusaService({
   ChatwootContactChange,
   ChatwootBackfill,
   ChatwootRateLimit,
+  ChatwootErasure,
 }) {
   protected readonly options_: ResolvedChatwootOptions
   protected readonly client_: ChatwootClient
   protected readonly secrets_: SecretBox
+  /** Key of the erase tombstone's hashes (derived from `encryption_key`, separate from the encryption key). */
+  protected readonly erasureKey_: Buffer
 
   constructor(container: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
@@ -77,6 +81,9 @@ export default class ChatwootModuleService extends MedusaService({
     this.options_ = container[CHATWOOT_OPTIONS]
     this.client_ = container[CHATWOOT_CLIENT]
     this.secrets_ = new SecretBox(this.options_.encryption_key, this.options_.previous_encryption_keys)
+    this.erasureKey_ = Buffer.from(
+      hkdfSync("sha256", Buffer.from(this.options_.encryption_key, "utf8"), "medusa-plugin-chatwoot", "erasure-tombstone-v1", 32)
+    )
   }
 
   /**
@@ -432,6 +439,154 @@ export default class ChatwootModuleService extends MedusaService({
     }
     const rows = await manager.execute(`delete from chatwoot_sync_job where ${where} returning id`, params)
     return rows.length
+  }
+
+  /**
+   * Keyed hash of an erased subject or e-mail (HMAC-SHA256, key derived from
+   * `encryption_key`): what an erase tombstone stores instead of the value.
+   * E-mails are trimmed and lower-cased first.
+   */
+  erasureHash(value: string): string {
+    return createHmac("sha256", this.erasureKey_).update(value.trim().toLowerCase(), "utf8").digest("hex")
+  }
+
+  /**
+   * True when an erase recorded at or after `queuedAt` covers the customer id
+   * or the e-mail: a change queued before an erase must not re-create the
+   * contact. Later changes (a new interaction, a re-registration) pass.
+   */
+  @InjectManager()
+  async isErased(
+    input: { customer_id?: string | null; email?: string | null; queued_at: Date },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<boolean> {
+    const checks: string[] = []
+    const params: unknown[] = [input.queued_at]
+    if (input.customer_id) {
+      checks.push("subject_hashes @> ?::jsonb")
+      params.push(JSON.stringify([this.erasureHash(input.customer_id)]))
+    }
+    if (input.email) {
+      checks.push("email_hashes @> ?::jsonb")
+      params.push(JSON.stringify([this.erasureHash(input.email)]))
+    }
+    if (!checks.length) return false
+    const rows = await sharedContext.manager!.execute(
+      `select 1 from chatwoot_erasure where deleted_at is null and erased_at >= ? and (${checks.join(" or ")}) limit 1`,
+      params
+    )
+    return rows.length > 0
+  }
+
+  /**
+   * Deletes every plugin row about erased subjects: contacts, the
+   * conversation mirror (by customer id, e-mail, or the Chatwoot contacts
+   * just deleted in `account_id`), contact changes (by customer id or an
+   * e-mail in the change), and queue rows no drainer holds whose subject,
+   * payload or error names them (pending, failed and done, the text of
+   * queued contact-form messages included), and rate-limit state keyed by
+   * one of the e-mails. Erase rows are left to finish.
+   */
+  @InjectTransactionManager()
+  async purgeErasedSubjects(
+    input: { customer_ids: string[]; emails: string[]; account_id?: string; chatwoot_contact_ids?: number[] },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ contacts: number; conversations: number; contact_changes: number; sync_jobs: number }> {
+    const manager = sharedContext.transactionManager ?? sharedContext.manager!
+    const ids = [...new Set(input.customer_ids.filter(Boolean))]
+    const emails = [...new Set(input.emails.map((e) => e.trim().toLowerCase()).filter(Boolean))]
+    const list = (values: unknown[]) => values.map(() => "?").join(", ")
+    const any = (column: string, values: unknown[]) => (values.length ? `${column} in (${list(values)})` : "false")
+    const mentions = (text: string) =>
+      emails.length ? `(${emails.map(() => `position(? in lower(${text})) > 0`).join(" or ")})` : "false"
+
+    const contacts = await manager.execute(
+      `delete from chatwoot_contact where ${any("customer_id", ids)} or ${any("lower(email)", emails)} returning id`,
+      [...ids, ...emails]
+    )
+    const byContact = input.account_id && input.chatwoot_contact_ids?.length ? input.chatwoot_contact_ids : []
+    const conversations = await manager.execute(
+      `delete from chatwoot_conversation
+        where ${any("customer_id", ids)} or ${any("lower(email)", emails)}
+           or (${byContact.length ? `account_id = ? and ${any("chatwoot_contact_id", byContact)}` : "false"})
+       returning id`,
+      [...ids, ...emails, ...(byContact.length ? [input.account_id, ...byContact] : [])]
+    )
+    const changes = await manager.execute(
+      `delete from chatwoot_contact_change where ${any("customer_id", ids)} or ${mentions("changes::text")} returning id`,
+      [...ids, ...emails]
+    )
+    const subjects = [...ids, ...emails]
+    const jobs = await manager.execute(
+      `delete from chatwoot_sync_job
+        where status <> 'processing' and kind <> 'contact_erase'
+          and (${any("lower(subject)", subjects.map((s) => s.toLowerCase()))}
+               or ${mentions("coalesce(payload::text, '')")} or ${mentions("coalesce(last_error, '')")}
+               or ${ids.length ? `(${ids.map(() => "position(? in coalesce(payload::text, '')) > 0").join(" or ")})` : "false"})
+       returning id`,
+      [...subjects.map((s) => s.toLowerCase()), ...emails, ...emails, ...ids]
+    )
+    // a limiter keyed by an e-mail (e.g. the contact form's) forgets it too
+    if (emails.length) await manager.execute(`delete from chatwoot_rate_limit where ${mentions("id")}`, emails)
+    return {
+      contacts: contacts.length,
+      conversations: conversations.length,
+      contact_changes: changes.length,
+      sync_jobs: jobs.length,
+    }
+  }
+
+  /**
+   * Adds one account's counts to an erase's audit entry (one account at a
+   * time: rows of several accounts finish at once); the entry is complete
+   * once every account it covers is done.
+   */
+  @InjectTransactionManager()
+  async recordErasureProgress(
+    erasureId: string,
+    counts: Record<string, number>,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager ?? sharedContext.manager!
+    // rows of several accounts finish at once: one at a time on the entry
+    const [entry] = (await manager.execute(
+      `select id, counts, account_ids from chatwoot_erasure where id = ? for update`,
+      [erasureId]
+    )) as { id: string; counts: Record<string, number> | null; account_ids: string[] | null }[]
+    if (!entry) return
+    const total: Record<string, number> = { ...(entry.counts ?? {}) }
+    for (const [key, value] of Object.entries(counts)) total[key] = (Number(total[key]) || 0) + value
+    total.accounts_done = (Number(total.accounts_done) || 0) + 1
+    const complete = total.accounts_done >= (entry.account_ids ?? []).length
+    await manager.execute(
+      `update chatwoot_erasure set counts = ?::jsonb, completed_at = case when ? then coalesce(completed_at, now()) else null end,
+              updated_at = now() where id = ?`,
+      [JSON.stringify(total), complete, erasureId]
+    )
+  }
+
+  /**
+   * Puts a claimed row back without spending an attempt (e.g. an erase whose
+   * account is suspended waits for the resume instead of being parked).
+   */
+  @InjectTransactionManager()
+  async deferSyncJob(
+    id: string,
+    owner: string,
+    opts: { delayMs: number; note: string; now?: Date },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<boolean> {
+    const manager = sharedContext.transactionManager ?? sharedContext.manager!
+    const now = opts.now ?? new Date()
+    const rows = await manager.execute(
+      `update chatwoot_sync_job
+          set status = 'pending', locked_by = null, locked_at = null, attempts = greatest(attempts - 1, 0),
+              next_attempt_at = ?, last_error = ?, updated_at = ?
+        where id = ? and status = 'processing' and locked_by = ? and deleted_at is null
+        returning id`,
+      [new Date(now.getTime() + opts.delayMs), opts.note, now, id, owner]
+    )
+    return rows.length > 0
   }
 
   /** Removes done rows finished before `before` (failed rows stay until replayed). */

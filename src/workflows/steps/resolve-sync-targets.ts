@@ -110,26 +110,6 @@ export const resolveChatwootSyncTargetsStep = createStep(
   }
 )
 
-/** Every account the plugin manages: a GDPR erase must reach them all. */
-export const resolveChatwootEraseTargetsStep = createStep(
-  "chatwoot-resolve-erase-targets",
-  async (input: { customer_id: string }, { container }) => {
-    const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
-    const accounts = await chatwoot.listChatwootAccounts({}, { select: ["id", "chatwoot_account_id"] })
-    const known = await chatwoot.listChatwootContacts({ customer_id: input.customer_id }, { select: ["account_id"] })
-    const ids = new Set([
-      ...accounts.filter((a) => a.chatwoot_account_id).map((a) => a.id),
-      ...known.map((c) => c.account_id),
-    ])
-    const jobs: EnqueueSyncJobInput[] = [...ids].map((account_id) => ({
-      account_id,
-      kind: "contact_erase",
-      subject: input.customer_id,
-    }))
-    return new StepResponse(jobs)
-  }
-)
-
 /**
  * A placed order's private note (design §4): one private_note row in the
  * order's storefront account, keyed by the order so it never folds into

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { CHATWOOT_MODULE } from "../../modules/chatwoot"
-import type { PublicApi, PublicConversation, PublicMessage } from "../../modules/chatwoot/client"
+import { ChatwootApiError, type PublicApi, type PublicConversation, type PublicMessage } from "../../modules/chatwoot/client"
 import type ChatwootModuleService from "../../modules/chatwoot/service"
 import type { SyncJobRow } from "../../modules/chatwoot/sync-queue"
 import { CONTACT_FORM_EMAIL_ATTRIBUTE } from "../webhooks/mirror-data"
@@ -144,6 +144,10 @@ export async function contactMessageHandler(container: MedusaContainer, row: Syn
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
   const input = (row.payload ?? {}) as unknown as ContactMessageInput
   if (!input.email || !input.message) return { note: "skipped: empty message" }
+  // the sender was erased after the message was queued: it is dropped, not delivered
+  const erased = () =>
+    chatwoot.isErased({ customer_id: row.subject, email: input.email, queued_at: new Date(row.created_at) })
+  if (await erased()) return { note: "skipped: erased", anonymize: true }
   const [account] = await chatwoot.listChatwootAccounts({ id: row.account_id }, { relations: ["inboxes"] })
   if (!account) return { note: "skipped: account deleted" }
   const apiInbox = account.inboxes.find((i) => i.kind === "api" && i.inbox_identifier)
@@ -154,6 +158,17 @@ export async function contactMessageHandler(container: MedusaContainer, row: Syn
     retry: true,
     onConversation: claimForSender(chatwoot, account.id, input),
   })
+  // an erase that ran while it was being delivered wins: the contact it landed on goes (with the conversation)
+  if (await erased()) {
+    const api = chatwoot.accountApi(account)
+    const contactId = (await api.conversations.get(result.conversation_id)).meta?.sender?.id
+    if (contactId) {
+      await api.contacts.delete(contactId).catch((error) => {
+        if (!(ChatwootApiError.is(error) && error.status === 404)) throw error
+      })
+    }
+    return { note: "skipped: erased", anonymize: true }
+  }
   // delivered: the row keeps no copy of the message or the e-mail
   return {
     note: `${result.already_sent ? "already in" : "sent to"} conversation ${result.conversation_id}`,

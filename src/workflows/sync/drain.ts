@@ -49,6 +49,12 @@ async function processRow(
   try {
     if (!handler) throw new Error(`no handler for sync kind ${row.kind} yet`)
     const outcome = await handler(container, row)
+    if (outcome.defer) {
+      const deferred = await chatwoot.deferSyncJob(row.id, owner, { delayMs: outcome.defer.ms, note: outcome.defer.note })
+      if (deferred) result.rescheduled += 1
+      else result.lost += 1
+      return
+    }
     const completed = await chatwoot.completeSyncJob(row.id, owner, {
       anonymize: outcome.anonymize,
       note: outcome.note ?? null,

@@ -10,7 +10,12 @@ import { interestAttributes } from "./interest"
 import { orderChangeNote } from "./order-change-note"
 
 /** What a handler reports for a row it finished (stored as the row's note). */
-export type SyncHandlerResult = { note?: string; anonymize?: boolean }
+export type SyncHandlerResult = {
+  note?: string
+  anonymize?: boolean
+  /** Put the row back without spending an attempt (e.g. its account is suspended). */
+  defer?: { ms: number; note: string }
+}
 
 export type SyncHandler = (container: MedusaContainer, row: SyncJobRow) => Promise<SyncHandlerResult>
 
@@ -75,6 +80,10 @@ export const contactUpsert: SyncHandler = async (container, row) => {
   const interest = interestAttributes(payload.interest)
   if (Object.keys(interest).length) fields.custom_attributes = { ...fields.custom_attributes, ...interest }
 
+  // an erase that came after this change was queued wins: no contact is (re-)created for it
+  const erased = () => chatwoot.isErased({ customer_id: row.subject, email: fields.email, queued_at: new Date(row.created_at) })
+  if (await erased()) return { note: "skipped: erased", anonymize: true }
+
   const hash = hashContactFields(fields)
   const [known] = await chatwoot.listChatwootContacts({ account_id: account.id, customer_id: row.subject })
   if (known?.chatwoot_contact_id && known.attributes_hash === hash) {
@@ -98,6 +107,13 @@ export const contactUpsert: SyncHandler = async (container, row) => {
     if (!apiInbox?.chatwoot_inbox_id) throw new SyncNotReadyError(`account ${account.id} has no API inbox yet`)
     // no contact known here (first sync, or it was deleted in Chatwoot): create first, look up only on a conflict
     contactId = (await contacts.upsert({ ...fields, inbox_id: apiInbox.chatwoot_inbox_id }, { createFirst: true })).contact.id
+    // an erase that started while the create was on its way: undo it (the erase may have searched before it landed)
+    if (await erased()) {
+      await contacts.delete(contactId).catch((error) => {
+        if (!isNotFound(error)) throw error
+      })
+      return { note: "skipped: erased", anonymize: true }
+    }
   }
 
   const record = {
@@ -187,31 +203,59 @@ export const contactMerge: SyncHandler = async (container, row) => {
   return { note: `merged ${mergees.size} guest contact(s)` }
 }
 
+/** How often an erase in a suspended account looks again (it waits for the resume, never parked). */
+export const ERASE_SUSPENDED_RETRY_MS = 10_000
+
 /**
- * contact_erase (GDPR): deletes the customer's contact in the account (the
- * one recorded, else the one carrying their identifier), then purges the
- * plugin's rows about them. The queue row itself is kept, anonymized.
+ * contact_erase (GDPR): in the row's account, deletes every contact of the
+ * erased subjects — the ones recorded, those carrying one of their customer
+ * ids as identifier and those with one of their e-mails — then purges the
+ * plugin's rows about them (also the mirror of the deleted contacts'
+ * conversations). In a suspended account it waits for the resume. The queue
+ * row itself is kept, anonymized, and the erase's audit entry counts what went.
  */
 export const contactErase: SyncHandler = async (container, row) => {
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
-  const account = await loadAccount(chatwoot, row.account_id)
-  const known = await chatwoot.listChatwootContacts({ account_id: row.account_id, customer_id: row.subject })
+  const payload = (row.payload ?? {}) as { erasure_id?: string; customer_ids?: string[]; emails?: string[] }
+  const customerIds = payload.customer_ids?.length ? payload.customer_ids : [row.subject]
+  const emails = payload.emails ?? []
+  const [account] = await chatwoot.listChatwootAccounts({ id: row.account_id })
+  if (account?.status === "suspended") {
+    return { defer: { ms: ERASE_SUSPENDED_RETRY_MS, note: "waiting: account suspended" } }
+  }
+  const known = await chatwoot.listChatwootContacts({ account_id: row.account_id, customer_id: customerIds })
+  const deleted: number[] = []
   if (account?.chatwoot_account_id && account.access_token_encrypted) {
     const contacts = chatwoot.accountApi(account).contacts
     const ids = new Set(known.map((k) => k.chatwoot_contact_id).filter((id): id is number => !!id))
-    const byIdentifier = await contacts.findByIdentifier(row.subject)
-    if (byIdentifier) ids.add(byIdentifier.id)
+    for (const customerId of customerIds) {
+      const found = await contacts.findByIdentifier(customerId)
+      if (found) ids.add(found.id)
+    }
+    for (const email of emails) {
+      const found = await contacts.findByEmail(email)
+      if (found) ids.add(found.id)
+    }
     for (const id of ids) {
       try {
         await contacts.delete(id)
       } catch (error) {
         if (!isNotFound(error)) throw error
       }
+      deleted.push(id)
     }
   }
-  if (known.length) await chatwoot.deleteChatwootContacts(known.map((k) => k.id))
+  const purged = await chatwoot.purgeErasedSubjects({
+    customer_ids: customerIds,
+    emails,
+    account_id: row.account_id,
+    chatwoot_contact_ids: deleted,
+  })
   await chatwoot.purgeSyncJobsAbout({ subject: row.subject, account_id: row.account_id, except_id: row.id })
-  return { anonymize: true }
+  if (payload.erasure_id) {
+    await chatwoot.recordErasureProgress(payload.erasure_id, { contacts_deleted: deleted.length, ...purged })
+  }
+  return { anonymize: true, note: `erased ${deleted.length} contact(s)` }
 }
 
 type NoteOrder = {

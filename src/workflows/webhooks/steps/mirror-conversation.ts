@@ -21,6 +21,10 @@ export const mirrorChatwootConversationStep = createStep(
   async (input: ConversationMirrorInput | null, { container }) => {
     if (!input) return new StepResponse({ applied: false, id: null as string | null }, null as Previous)
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
+    // a late delivery about an erased customer's conversation (as of before the erase) is not mirrored again
+    if (await chatwoot.isErased({ customer_id: input.customer_id, email: input.email, queued_at: input.chatwoot_updated_at })) {
+      return new StepResponse({ applied: false, id: null as string | null }, null as Previous)
+    }
     const [before] = await chatwoot.listChatwootConversations({
       account_id: input.account_id,
       chatwoot_conversation_id: input.chatwoot_conversation_id,

@@ -4,9 +4,11 @@ import { eraseChatwootCustomerMirrorWorkflow } from "../../../../../../workflows
 
 /**
  * POST /admin/chatwoot/customers/:id/erase — GDPR erase without deleting the
- * Medusa customer: queues the deletion of their contact in every account and
- * the purge of the plugin's rows about them (the same flow as a deleted
- * customer). A later interaction of the customer creates a new contact.
+ * Medusa customer: the customer, their guest records with the same e-mail and
+ * every e-mail they used. Writes the tombstone, purges the plugin's rows at
+ * once and queues the deletion of their contacts (by identifier or e-mail) in
+ * every account (the same flow as a deleted customer). Changes queued before
+ * the erase never re-create a contact; a later interaction creates a new one.
  */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const { result } = await eraseChatwootCustomerWorkflow(req.scope).run({ input: { customer_id: req.params.id } })
