@@ -4,7 +4,15 @@ import type ChatwootModuleService from "../../modules/chatwoot/service"
 import type { EnqueueSyncJobInput } from "../../modules/chatwoot/sync-queue"
 import { resolveErasureSubjects, type ErasureSubjects } from "./subjects"
 
-export type ErasurePlan = ErasureSubjects & { account_ids: string[] }
+export type ErasurePlan = ErasureSubjects & {
+  account_ids: string[]
+  /**
+   * Per account, the Chatwoot contacts of mirrored conversations about the subjects. They may hold
+   * none of their ids or e-mails (an anonymous contact-form post keeps the typed e-mail on the
+   * conversation only), and the mirror rows are purged before the per-account jobs run.
+   */
+  mirrored_contact_ids: Record<string, number[]>
+}
 
 /** Who is erased (customer ids, e-mails) and in which accounts: every account the plugin manages. */
 export const resolveChatwootErasureStep = createStep(
@@ -17,7 +25,18 @@ export const resolveChatwootErasureStep = createStep(
     const account_ids = [
       ...new Set([...accounts.filter((a) => a.chatwoot_account_id).map((a) => a.id), ...known.map((c) => c.account_id)]),
     ]
-    return new StepResponse<ErasurePlan>({ ...subjects, account_ids })
+    const select = ["account_id", "chatwoot_contact_id"]
+    const mirrored = [
+      ...(await chatwoot.listChatwootConversations({ customer_id: subjects.customer_ids }, { select })),
+      ...(subjects.emails.length ? await chatwoot.listChatwootConversations({ email: subjects.emails }, { select }) : []),
+    ]
+    const mirrored_contact_ids: Record<string, number[]> = {}
+    for (const { account_id, chatwoot_contact_id } of mirrored) {
+      if (!chatwoot_contact_id) continue
+      const ids = (mirrored_contact_ids[account_id] ??= [])
+      if (!ids.includes(chatwoot_contact_id)) ids.push(chatwoot_contact_id)
+    }
+    return new StepResponse<ErasurePlan>({ ...subjects, account_ids, mirrored_contact_ids })
   }
 )
 
@@ -69,6 +88,11 @@ export function erasureJobs(plan: ErasurePlan, erasureId: string, customerId: st
     kind: "contact_erase" as const,
     subject: customerId,
     coalesce_key: `${account_id}:contact_erase:${erasureId}`,
-    payload: { erasure_id: erasureId, customer_ids: plan.customer_ids, emails: plan.emails },
+    payload: {
+      erasure_id: erasureId,
+      customer_ids: plan.customer_ids,
+      emails: plan.emails,
+      chatwoot_contact_ids: plan.mirrored_contact_ids[account_id] ?? [],
+    },
   }))
 }

@@ -216,7 +216,12 @@ export const ERASE_SUSPENDED_RETRY_MS = 10_000
  */
 export const contactErase: SyncHandler = async (container, row) => {
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
-  const payload = (row.payload ?? {}) as { erasure_id?: string; customer_ids?: string[]; emails?: string[] }
+  const payload = (row.payload ?? {}) as {
+    erasure_id?: string
+    customer_ids?: string[]
+    emails?: string[]
+    chatwoot_contact_ids?: number[]
+  }
   const customerIds = payload.customer_ids?.length ? payload.customer_ids : [row.subject]
   const emails = payload.emails ?? []
   const [account] = await chatwoot.listChatwootAccounts({ id: row.account_id })
@@ -236,15 +241,8 @@ export const contactErase: SyncHandler = async (container, row) => {
       const found = await contacts.findByEmail(email)
       if (found) ids.add(found.id)
     }
-    // contacts that hold no e-mail of theirs but a conversation about them: an anonymous contact-form
-    // post keeps the typed e-mail on the conversation only, and a guest's mirrored conversation
-    const mirrored = [
-      ...(await chatwoot.listChatwootConversations({ account_id: row.account_id, customer_id: customerIds }, { select: ["chatwoot_contact_id"] })),
-      ...(emails.length
-        ? await chatwoot.listChatwootConversations({ account_id: row.account_id, email: emails }, { select: ["chatwoot_contact_id"] })
-        : []),
-    ]
-    for (const conversation of mirrored) if (conversation.chatwoot_contact_id) ids.add(conversation.chatwoot_contact_id)
+    // the contacts of mirrored conversations about them (an anonymous contact-form post keeps the typed e-mail on the conversation only)
+    for (const id of payload.chatwoot_contact_ids ?? []) ids.add(id)
     for (const id of ids) {
       try {
         await contacts.delete(id)
