@@ -1,19 +1,14 @@
+import type { SyncJobRow } from "../sync-queue"
 import { rowsOf, type EntityManager } from "./manager"
 
 /* Health figures of the sync queue and of the webhook deliveries, read by the admin health page. */
 
 export type SyncQueueStatsFilter = { account_id?: string; failed_limit?: number; now?: Date }
 export type SyncJobStatusCounts = Record<"pending" | "processing" | "done" | "failed", number>
-export type FailedSyncJob = {
-  id: string
-  account_id: string
-  kind: string
-  subject: string
-  attempts: number
-  last_error: string | null
-  created_at: Date
-  updated_at: Date
-}
+export type FailedSyncJob = Pick<
+  SyncJobRow,
+  "id" | "account_id" | "kind" | "subject" | "attempts" | "last_error" | "created_at" | "updated_at"
+>
 
 /** Rows per status, the oldest pending change (sync lag) and the failed rows with their errors. */
 export async function syncQueueStats(manager: EntityManager, filter: SyncQueueStatsFilter) {
