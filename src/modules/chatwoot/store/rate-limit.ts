@@ -1,4 +1,4 @@
-import type { RateLimitGrant, RateLimitStore } from "./client"
+import type { RateLimitGrant, RateLimitStore } from "../client"
 
 /** Runs one SQL statement; the store only reads `state` from the rows. */
 type SqlRunner = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: { state?: unknown }[] }> }
@@ -12,7 +12,7 @@ type State = { starts: number[]; blocked_until: number }
 
 /**
  * Rate-limit store in Postgres (table `chatwoot_rate_limit`), so every Medusa
- * process (server and workers) draws on one budget (design §9). Each acquire
+ * process (server and workers) draws on one budget. Each acquire
  * is one short transaction holding the limiter's row lock: prune the window,
  * grant or refuse, record the start — the same sliding-window log as the
  * in-memory store, exact across processes.
