@@ -1,7 +1,8 @@
-import { Heading, Hint, Input, Label, Select, Switch, Text, Textarea } from "@medusajs/ui"
+import { Heading, Hint, Input, Label, Select, Text, Textarea } from "@medusajs/ui"
 import type { BusinessDay, BusinessHours } from "../../lib/types"
 import { isTimeZone, timeZones } from "../../lib/validation"
 import { Field } from "./field"
+import { InlineSwitch } from "./switch-row"
 
 const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 /** Monday first, like Chatwoot's own business-hours editor. */
@@ -82,16 +83,12 @@ export const BusinessHoursEditor = ({ value, onChange }: BusinessHoursEditorProp
           Outside these hours the widget shows the out-of-office message and when you are back.
         </Text>
       </div>
-      <div className="flex items-center gap-x-2">
-        <Switch
-          id="chatwoot-bh-enabled"
-          checked={value.enabled}
-          onCheckedChange={(enabled) => onChange({ ...value, enabled })}
-        />
-        <Label htmlFor="chatwoot-bh-enabled" size="small">
-          Use business hours
-        </Label>
-      </div>
+      <InlineSwitch
+        id="chatwoot-bh-enabled"
+        label="Use business hours"
+        checked={value.enabled}
+        onChange={(enabled) => onChange({ ...value, enabled })}
+      />
 
       <Field id="chatwoot-bh-timezone" label="Time zone" error={errors.timezone}>
         <Input
