@@ -120,7 +120,7 @@ const AccountHealthRow = ({ account }: { account: AccountHealth }) => {
   )
 }
 
-/** Settings page section: the health of every storefront's Chatwoot integration (design §8). */
+/** Settings page section: the health of every storefront's Chatwoot integration. */
 export const HealthSection = () => {
   const health = useChatwootHealth()
   return (

@@ -23,7 +23,7 @@ function duration(seconds: number | null): string {
 }
 
 /**
- * The durable sync queue (design §4, §8): pending/failed counts and lag,
+ * The durable sync queue: pending/failed counts and lag,
  * failed rows with their errors and replay, and the customer backfill with
  * its progress.
  */
