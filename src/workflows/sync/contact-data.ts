@@ -2,6 +2,7 @@ import { createHash } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { ContactFields } from "../../modules/chatwoot/client/types"
+import { medusaAdminUrl } from "../../lib/admin-urls"
 
 type Tier = { name: string; min_lifetime_value: number }
 
@@ -137,7 +138,7 @@ export function contactFieldsFor(input: {
     // an open cart's value and item count; 0 once it is completed or gone (PATCH merges, so send 0, not nothing)
     medusa_cart_value: cart ? Math.round(amount(cart.total) * 100) / 100 : 0,
     medusa_cart_items: cart ? (cart.items ?? []).reduce((n, i) => n + amount(i?.quantity), 0) : 0,
-    medusa_admin_link: `${input.publicUrl.replace(/\/+$/, "")}/app/customers/${customer.id}`,
+    medusa_admin_link: medusaAdminUrl(input.publicUrl, `customers/${customer.id}`),
   }
   const fields: ContactFields = {
     identifier: customer.id,

@@ -8,6 +8,7 @@ import { hashContactFields, loadContactFields } from "./contact-data"
 import { contactMessageHandler } from "./contact-message"
 import { interestAttributes } from "./interest"
 import { orderChangeNote } from "./order-change-note"
+import { medusaAdminUrl } from "../../lib/admin-urls"
 
 /** What a handler reports for a row it finished (stored as the row's note). */
 export type SyncHandlerResult = {
@@ -291,7 +292,7 @@ export function orderNoteContent(order: NoteOrder, publicUrl: string | null | un
     `Order #${order.display_id ?? order.id} placed — total ${formatAmount(order.total ?? 0, order.currency_code)}`,
     ...items,
   ]
-  if (publicUrl) lines.push(`${publicUrl.replace(/\/+$/, "")}/app/orders/${order.id}`)
+  if (publicUrl) lines.push(medusaAdminUrl(publicUrl, `orders/${order.id}`))
   return lines.join("\n")
 }
 

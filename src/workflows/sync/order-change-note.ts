@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../../modules/chatwoot"
 import type ChatwootModuleService from "../../modules/chatwoot/service"
 import type { SyncJobRow } from "../../modules/chatwoot/sync-queue"
+import { medusaAdminUrl } from "../../lib/admin-urls"
 
 type Amount = unknown
 type ChangeOrder = {
@@ -62,7 +63,7 @@ export function orderChangeNoteContent(note: OrderChangeNote, publicUrl: string 
       )
       break
   }
-  if (publicUrl) lines.push(`${publicUrl.replace(/\/+$/, "")}/app/orders/${order.id}`)
+  if (publicUrl) lines.push(medusaAdminUrl(publicUrl, `orders/${order.id}`))
   return lines.join("\n")
 }
 

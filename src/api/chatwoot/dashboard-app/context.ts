@@ -5,6 +5,8 @@ import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 import { tierFor } from "../../../workflows/sync/contact-data"
 import type { DashboardScope, DashboardSubject } from "./helpers"
+import { medusaAdminUrl } from "../../../lib/admin-urls"
+import { NO_AGENT_ACTIONS } from "../../../lib/agent-actions"
 
 export const ORDERS_PAGE_SIZE = 10
 
@@ -59,10 +61,6 @@ export function amount(value: unknown): number {
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null)
 const round = (n: number) => Math.round(n * 100) / 100
 
-function adminUrl(publicUrl: string, path: string) {
-  return `${publicUrl.replace(/\/+$/, "")}/app/${path}`
-}
-
 /**
  * Orders of the subject in the account's storefronts: by customer id for a
  * verified customer; otherwise by e-mail, and only guest orders (no customer):
@@ -79,8 +77,6 @@ function guestOnly(subject: DashboardSubject) {
     ? { $or: [{ customer_id: null }, { customer_id: subject.guest_customer_ids }] }
     : { customer_id: null }
 }
-
-const NO_ACTIONS = { cancel_order: false, resend_confirmation: false, create_return: false }
 
 /** One order as the app shows it. */
 export function orderView(order: Record<string, any>, publicUrl: string) {
@@ -132,7 +128,7 @@ export function orderView(order: Record<string, any>, publicUrl: string) {
       status: r.status as string,
       created_at: iso(r.created_at),
     })),
-    admin_url: adminUrl(publicUrl, `orders/${order.id}`),
+    admin_url: medusaAdminUrl(publicUrl, `orders/${order.id}`),
     can_cancel: !["canceled", "completed", "archived", "draft"].includes(order.status) && live.length === 0,
     can_return: order.status !== "canceled" && returnable,
   }
@@ -159,7 +155,7 @@ export async function loadOrdersPage(
   })
   // an unverified subject gets no order actions (the action route refuses them with 403)
   const actionsOf = (channelId: string) =>
-    (subject.verified ? scope.storefronts.find((s) => s.sales_channel_id === channelId)?.actions : null) ?? NO_ACTIONS
+    (subject.verified ? scope.storefronts.find((s) => s.sales_channel_id === channelId)?.actions : null) ?? NO_AGENT_ACTIONS
   return {
     // what the order's own storefront allows (several storefronts may share an account)
     items: (data as Record<string, any>[]).map((o) => ({ ...orderView(o, publicUrl), actions: actionsOf(o.sales_channel_id) })),
@@ -276,7 +272,7 @@ export async function loadDashboardContext(
   const storefront =
     scope.storefronts.find((s) => s.sales_channel_id === subject.sales_channel_id) ??
     (scope.storefronts.length === 1 ? scope.storefronts[0] : null)
-  const actions = (subject.verified ? storefront?.actions : null) ?? NO_ACTIONS
+  const actions = (subject.verified ? storefront?.actions : null) ?? NO_AGENT_ACTIONS
   return {
     storefront: storefront ? { sales_channel_id: storefront.sales_channel_id, name: storefront.name } : null,
     storefronts: scope.storefronts.map((s) => ({ sales_channel_id: s.sales_channel_id, name: s.name })),
@@ -294,7 +290,7 @@ export async function loadDashboardContext(
       currency: stats.currency,
       orders_count: stats.count,
       customer_since: customer ? iso(customer.created_at) : stats.first_order_at,
-      admin_url: subject.customer_id ? `${options.public_url.replace(/\/+$/, "")}/app/customers/${subject.customer_id}` : null,
+      admin_url: subject.customer_id ? medusaAdminUrl(options.public_url, `customers/${subject.customer_id}`) : null,
     },
     orders,
     cart,
