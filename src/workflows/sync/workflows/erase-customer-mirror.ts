@@ -1,0 +1,8 @@
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { deleteChatwootCustomerMirrorStep } from "../steps/delete-customer-mirror"
+
+/** A deleted customer's conversation mirror and contact-review rows go too (GDPR). */
+export const eraseChatwootCustomerMirrorWorkflow = createWorkflow(
+  "chatwoot-erase-customer-mirror",
+  (input: { customer_id: string }) => new WorkflowResponse(deleteChatwootCustomerMirrorStep(input))
+)
