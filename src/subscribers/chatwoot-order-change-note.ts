@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { queueChatwootOrderChangeNoteWorkflow } from "../workflows/sync/workflows/queue-order-change-note"
+import { queueChatwootOrderChangeNoteWorkflow } from "../workflows/sync/workflows"
 import type { OrderChange } from "../workflows/sync/steps/resolve-order-change-note-targets"
 
 type Data = { id?: string; order_id?: string; fulfillment_id?: string }

@@ -1,16 +1,45 @@
 // Workflows of medusa-plugin-chatwoot, importable as
 // `import { … } from "medusa-plugin-chatwoot/workflows"`.
-export * from "./account/workflows/provision-account"
-export * from "./account/workflows/mark-account-failed"
-export * from "./account/workflows/suspend-account"
-export * from "./account/workflows/update-storefront-settings"
-export * from "./sync/workflows/sync-customer"
+// The names are listed one by one: this is the package's public surface
+// (src/workflows/__tests__/exports.unit.spec.ts holds it fixed).
+export {
+  addChatwootAgentsWorkflow,
+  deleteChatwootAccountWorkflow,
+  disableChatwootStorefrontWorkflow,
+  ensureChatwootEmailInboxWorkflow,
+  markChatwootAccountFailedWorkflow,
+  provisionChatwootAccount,
+  provisionChatwootAccountWorkflow,
+  provisionChatwootAccountWorkflowId,
+  removeChatwootAgentWorkflow,
+  resumeChatwootAccountWorkflow,
+  rotateChatwootDashboardAppSecretWorkflow,
+  suspendChatwootAccountWorkflow,
+  syncChatwootAccountNamesWorkflow,
+  updateChatwootAccountWorkflow,
+  updateChatwootStorefrontSettingsWorkflow,
+  type ProvisionChatwootAccountInput,
+} from "./account/workflows"
+export {
+  cancelChatwootBackfillWorkflow,
+  eraseChatwootCustomerMirrorWorkflow,
+  eraseChatwootCustomerWorkflow,
+  queueChatwootOrderChangeNoteWorkflow,
+  queueChatwootOrderNoteWorkflow,
+  startChatwootBackfillWorkflow,
+  syncChatwootCustomerWorkflow,
+} from "./sync/workflows"
 export { drainChatwootSyncQueue, kickChatwootSync } from "./sync/drain"
-export * from "./webhooks/workflows/process-webhook"
-export * from "./routing/workflows/route-conversation"
-export * from "./routing/workflows/update-routing-rules"
-export * from "./webhooks/workflows/update-webhook-auth"
-export * from "./webhooks/workflows/dismiss-contact-change"
-export * from "./sync/workflows/erase-customer-mirror"
-export * from "./sync/workflows/queue-order-change-note"
-export * from "./dashboard/workflows/request-return"
+export { dismissChatwootContactChangeStep } from "./webhooks/steps"
+export {
+  dismissChatwootContactChangeWorkflow,
+  processChatwootWebhookWorkflow,
+  updateChatwootWebhookAuthWorkflow,
+} from "./webhooks/workflows"
+export { routeChatwootConversationWorkflow, updateChatwootRoutingRulesWorkflow } from "./routing/workflows"
+export {
+  postChatwootPrivateNoteWorkflow,
+  requestChatwootReturnWorkflow,
+  resendChatwootOrderConfirmationWorkflow,
+  type RequestChatwootReturnInput,
+} from "./dashboard/workflows"

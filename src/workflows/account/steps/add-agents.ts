@@ -16,6 +16,8 @@ export type AddAgentsInput = {
 
 type Added = { account_id: string; agent_row_id: string; chatwoot_account_id: number; chatwoot_user_id: number; mode: string; fresh: boolean }
 
+export const addAgentsStepId = "chatwoot-add-agents"
+
 /**
  * Adds a person to one or many accounts as agent or administrator: through the
  * Platform API (user + account membership, no e-mail needed) where the plugin
@@ -24,7 +26,7 @@ type Added = { account_id: string; agent_row_id: string; chatwoot_account_id: nu
  * Compensation removes the memberships this step added.
  */
 export const addAgentsStep = createStep(
-  "chatwoot-add-agents",
+  addAgentsStepId,
   async (input: AddAgentsInput, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const client = chatwoot.getClient()

@@ -14,6 +14,8 @@ export type EnsureAccountRecordInput = {
   account_id?: string
 }
 
+export const ensureAccountRecordStepId = "chatwoot-ensure-account-record"
+
 /**
  * Finds the plugin account of a storefront or creates the rows for it (status
  * `provisioning`). No compensation on purpose: provisioning recovers forward.
@@ -22,7 +24,7 @@ export type EnsureAccountRecordInput = {
  * `POST /accounts` is not idempotent, so ids must never be forgotten).
  */
 export const ensureAccountRecordStep = createStep(
-  "chatwoot-ensure-account-record",
+  ensureAccountRecordStepId,
   async (input: EnsureAccountRecordInput, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const [storefront] = await chatwoot.listChatwootStorefronts(

@@ -3,13 +3,15 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 
+export const ensureChatwootAccountStepId = "chatwoot-ensure-account"
+
 /**
  * Provisioned mode: creates the account in Chatwoot (Platform API) unless the
  * row already has one, and stores its id at once. `POST /accounts` is not
  * idempotent: the id must be stored before anything else can fail.
  */
 export const ensureChatwootAccountStep = createStep(
-  "chatwoot-ensure-account",
+  ensureChatwootAccountStepId,
   async (input: { account_id: string }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const client = chatwoot.getClient()

@@ -4,9 +4,11 @@ import { ChatwootApiError } from "../../../modules/chatwoot/client"
 import { CUSTOM_ATTRIBUTE_DEFINITIONS } from "../../../modules/chatwoot/provisioning"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 
+export const ensureCustomAttributesStepId = "chatwoot-ensure-custom-attributes"
+
 /** Creates the commerce custom attribute definitions the account lacks. */
 export const ensureCustomAttributesStep = createStep(
-  "chatwoot-ensure-custom-attributes",
+  ensureCustomAttributesStepId,
   async (input: { account_id: string }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const api = chatwoot.accountApi(await chatwoot.retrieveChatwootAccount(input.account_id))

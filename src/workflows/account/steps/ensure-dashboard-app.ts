@@ -3,13 +3,15 @@ import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import { DASHBOARD_APP_TITLE } from "../../../modules/chatwoot/provisioning"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 
+export const ensureDashboardAppStepId = "chatwoot-ensure-dashboard-app"
+
 /**
  * The agent dashboard app, whose URL carries the account's secret. An app of
  * the plugin that exists without a secret the plugin knows (e.g. re-linked)
  * gets a fresh secret instead of a second app.
  */
 export const ensureDashboardAppStep = createStep(
-  "chatwoot-ensure-dashboard-app",
+  ensureDashboardAppStepId,
   async (input: { account_id: string }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const account = await chatwoot.retrieveChatwootAccount(input.account_id)

@@ -10,13 +10,15 @@ export type EnsureEmailInboxInput = {
   channel: EmailChannelSettings
 }
 
+export const ensureEmailInboxStepId = "chatwoot-ensure-email-inbox"
+
 /**
  * Creates the account's e-mail inbox, or updates the one it has. Without
  * IMAP/SMTP Chatwoot receives mail by forwarding. Compensation removes an
  * inbox this step created.
  */
 export const ensureEmailInboxStep = createStep(
-  "chatwoot-ensure-email-inbox",
+  ensureEmailInboxStepId,
   async (input: EnsureEmailInboxInput, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const account = await chatwoot.retrieveChatwootAccount(input.account_id, { relations: ["inboxes"] })

@@ -19,6 +19,8 @@ async function getIfExists(api: AccountApi, inboxId: number | null): Promise<Inb
   }
 }
 
+export const ensureInboxesStepId = "chatwoot-ensure-inboxes"
+
 /**
  * One website inbox per storefront of the account (HMAC enforced) and one API
  * inbox for the contact-form fallback. Inboxes already known are checked,
@@ -26,7 +28,7 @@ async function getIfExists(api: AccountApi, inboxId: number | null): Promise<Inb
  * only the missing ones are created. Tokens are stored encrypted.
  */
 export const ensureInboxesStep = createStep(
-  "chatwoot-ensure-inboxes",
+  ensureInboxesStepId,
   async (input: { account_id: string }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)

@@ -4,13 +4,15 @@ import { ChatwootApiError } from "../../../modules/chatwoot/client"
 import { pluginAdminIdentity, randomPassword } from "../../../modules/chatwoot/provisioning"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 
+export const ensurePluginAdminStepId = "chatwoot-ensure-plugin-admin"
+
 /**
  * Provisioned mode: makes sure the plugin's own Chatwoot user is an
  * administrator of the account and that its access token is stored
  * (encrypted). One such user serves every account of this Medusa server.
  */
 export const ensurePluginAdminStep = createStep(
-  "chatwoot-ensure-plugin-admin",
+  ensurePluginAdminStepId,
   async (input: { account_id: string }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const client = chatwoot.getClient()

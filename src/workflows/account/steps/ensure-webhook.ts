@@ -3,13 +3,15 @@ import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import { WEBHOOK_NAME, WEBHOOK_SUBSCRIPTIONS } from "../../../modules/chatwoot/provisioning"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 
+export const ensureWebhookStepId = "chatwoot-ensure-webhook"
+
 /**
  * The account webhook to `<public_url>/hooks/chatwoot/<account>`: found by URL
  * or created, its subscriptions kept complete, its signing secret stored
  * encrypted.
  */
 export const ensureWebhookStep = createStep(
-  "chatwoot-ensure-webhook",
+  ensureWebhookStepId,
   async (input: { account_id: string }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const account = await chatwoot.retrieveChatwootAccount(input.account_id)

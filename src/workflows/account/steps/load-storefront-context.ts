@@ -12,9 +12,11 @@ export type StorefrontContext = {
   account_name: string
 }
 
+export const loadStorefrontContextStepId = "chatwoot-load-storefront-context"
+
 /** Reads the sales channel and the store: the names and locale an account is given. */
 export const loadStorefrontContextStep = createStep(
-  "chatwoot-load-storefront-context",
+  loadStorefrontContextStepId,
   async (input: { sales_channel_id: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: channels } = await query.graph({

@@ -26,13 +26,15 @@ function patchFromInbox(inbox: Inbox) {
   }
 }
 
+export const pushWebsiteInboxSettingsStepId = "chatwoot-push-website-inbox-settings"
+
 /**
  * Pushes a storefront's settings to its Chatwoot website inbox: widget
  * colour and texts, HMAC enforcement, business hours with time zone and
  * out-of-office message. Compensation writes back what the inbox had.
  */
 export const pushWebsiteInboxSettingsStep = createStep(
-  "chatwoot-push-website-inbox-settings",
+  pushWebsiteInboxSettingsStepId,
   async (input: Input, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const account = await chatwoot.retrieveChatwootAccount(input.account_id, { relations: ["inboxes"] })

@@ -3,6 +3,8 @@ import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 import { removeMembership } from "./add-agents"
 
+export const removeAgentStepId = "chatwoot-remove-agent"
+
 /**
  * Removes an agent from an account (in Chatwoot and in the plugin). No
  * compensation (the membership is gone in Chatwoot); the workflow's later
@@ -10,7 +12,7 @@ import { removeMembership } from "./add-agents"
  * active (its app URL can then be rotated).
  */
 export const removeAgentStep = createStep(
-  "chatwoot-remove-agent",
+  removeAgentStepId,
   async (input: { account_id: string; agent_id: string }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const [agent] = await chatwoot.listChatwootAgents({ id: input.agent_id, account_id: input.account_id })

@@ -8,6 +8,8 @@ const ignoreGone = (error: unknown) => {
   throw error
 }
 
+export const removeRemoteFootprintStepId = "chatwoot-remove-remote-footprint"
+
 /**
  * Removes the account from Chatwoot when the plugin created it (Platform
  * API). A linked account belongs to the merchant: only the plugin's own
@@ -16,7 +18,7 @@ const ignoreGone = (error: unknown) => {
  * it can fail, so it needs no compensation.
  */
 export const removeRemoteFootprintStep = createStep(
-  "chatwoot-remove-remote-footprint",
+  removeRemoteFootprintStepId,
   async (input: { account_id: string }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const account = await chatwoot.retrieveChatwootAccount(input.account_id, { withDeleted: true })

@@ -4,6 +4,8 @@ import type ChatwootModuleService from "../../../modules/chatwoot/service"
 
 type Previous = { account_id: string; encrypted: string | null; hash: string | null }
 
+export const revokeDashboardAppSecretStepId = "chatwoot-revoke-dashboard-app-secret"
+
 /**
  * Forgets an account's dashboard-app secret without asking Chatwoot (for an
  * account that is not active, where the app URL cannot be changed): the old
@@ -11,7 +13,7 @@ type Previous = { account_id: string; encrypted: string | null; hash: string | n
  * a retry of provisioning) gives the app a new one. Compensation restores it.
  */
 export const revokeDashboardAppSecretStep = createStep(
-  "chatwoot-revoke-dashboard-app-secret",
+  revokeDashboardAppSecretStepId,
   async (input: { account_id: string }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const account = await chatwoot.retrieveChatwootAccount(input.account_id)

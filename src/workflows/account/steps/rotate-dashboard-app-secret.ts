@@ -15,6 +15,8 @@ type Previous = {
   created: boolean
 }
 
+export const rotateDashboardAppSecretStepId = "chatwoot-rotate-dashboard-app-secret"
+
 /**
  * Gives the account's dashboard app a new secret: the app URL in Chatwoot is
  * updated (or the app re-created when it was deleted there), then the new
@@ -22,7 +24,7 @@ type Previous = {
  * secret stops opening anything. Compensation puts the old URL and secret back.
  */
 export const rotateDashboardAppSecretStep = createStep(
-  "chatwoot-rotate-dashboard-app-secret",
+  rotateDashboardAppSecretStepId,
   async (input: { account_id: string }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const account = await chatwoot.retrieveChatwootAccount(input.account_id)

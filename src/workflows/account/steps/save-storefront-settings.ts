@@ -4,9 +4,11 @@ import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 import { mergeWidgetSettings, type WidgetSettings, type WidgetSettingsInput } from "../../../modules/chatwoot/widget-settings"
 
+export const saveStorefrontSettingsStepId = "chatwoot-save-storefront-settings"
+
 /** Validates and stores a storefront's chat settings; compensation restores the previous ones. */
 export const saveStorefrontSettingsStep = createStep(
-  "chatwoot-save-storefront-settings",
+  saveStorefrontSettingsStepId,
   async (input: { sales_channel_id: string; settings: Partial<WidgetSettingsInput> }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const [storefront] = await chatwoot.listChatwootStorefronts({ sales_channel_id: input.sales_channel_id })

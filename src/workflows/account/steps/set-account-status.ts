@@ -11,9 +11,11 @@ export type SetAccountStatusInput = {
   last_error?: string | null
 }
 
+export const setAccountStatusStepId = "chatwoot-set-account-status"
+
 /** Sets an account's status; compensation restores the previous one. */
 export const setAccountStatusStep = createStep(
-  "chatwoot-set-account-status",
+  setAccountStatusStepId,
   async (input: SetAccountStatusInput, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const before = await chatwoot.retrieveChatwootAccount(input.account_id)

@@ -2,13 +2,15 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 
+export const setStorefrontEnabledStepId = "chatwoot-set-storefront-enabled"
+
 /**
  * Turns a storefront's chat on or off (e.g. off when its sales channel is
  * deleted). Answers which account it belongs to and whether that account
  * still has an enabled storefront. Compensation restores the flag.
  */
 export const setStorefrontEnabledStep = createStep(
-  "chatwoot-set-storefront-enabled",
+  setStorefrontEnabledStepId,
   async (input: { sales_channel_id: string; enabled: boolean }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const [storefront] = await chatwoot.listChatwootStorefronts({ sales_channel_id: input.sales_channel_id })

@@ -14,6 +14,8 @@ type Change = {
   inboxes: { chatwoot_inbox_id: number; from: string; to: string }[]
 }
 
+export const syncAccountNamesStepId = "chatwoot-sync-account-names"
+
 /**
  * Keeps account names and locales in step with the store and sales channels
  * (unless the admin set a custom name or locale) and website inbox names in
@@ -22,7 +24,7 @@ type Change = {
  * Compensation renames everything back.
  */
 export const syncAccountNamesStep = createStep(
-  "chatwoot-sync-account-names",
+  syncAccountNamesStepId,
   async (input: { account_ids?: string[]; sales_channel_id?: string }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)

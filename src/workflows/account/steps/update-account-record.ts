@@ -11,9 +11,11 @@ export type UpdateAccountRecordInput = {
   status?: "provisioning" | "active" | "suspended" | "failed"
 }
 
+export const updateAccountRecordStepId = "chatwoot-update-account-record"
+
 /** Updates the plugin's account row; compensation restores the previous values. */
 export const updateAccountRecordStep = createStep(
-  "chatwoot-update-account-record",
+  updateAccountRecordStepId,
   async (input: UpdateAccountRecordInput, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const before = await chatwoot.retrieveChatwootAccount(input.account_id)

@@ -9,13 +9,15 @@ export type UpdateRemoteAccountInput = {
   status?: "active" | "suspended"
 }
 
+export const updateRemoteAccountStepId = "chatwoot-update-remote-account"
+
 /**
  * Changes name, locale or status of an account the plugin created (Platform
  * API). Accounts that were linked belong to the merchant and are left alone.
  * Compensation puts the previous values back.
  */
 export const updateRemoteAccountStep = createStep(
-  "chatwoot-update-remote-account",
+  updateRemoteAccountStepId,
   async (input: UpdateRemoteAccountInput, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const client = chatwoot.getClient()

@@ -10,12 +10,14 @@ export type VerifyChatwootLinkInput = {
   access_token_encrypted: string
 }
 
+export const verifyChatwootLinkStepId = "chatwoot-verify-link"
+
 /**
  * Link mode: checks that the token opens the Chatwoot account and belongs to
  * an administrator of it, before anything is stored.
  */
 export const verifyChatwootLinkStep = createStep(
-  "chatwoot-verify-link",
+  verifyChatwootLinkStepId,
   async (input: VerifyChatwootLinkInput, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const token = chatwoot.decryptSecret("access_token", input.access_token_encrypted)

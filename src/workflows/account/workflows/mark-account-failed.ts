@@ -1,9 +1,11 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { setAccountStatusStep } from "../steps/set-account-status"
+import { setAccountStatusStep } from "../steps"
+
+export const markChatwootAccountFailedWorkflowId = "chatwoot-mark-account-failed"
 
 /** Records a failed provisioning: status `failed` and the reason, for the admin to see and retry. */
 export const markChatwootAccountFailedWorkflow = createWorkflow(
-  "chatwoot-mark-account-failed",
+  markChatwootAccountFailedWorkflowId,
   (input: { account_id: string; last_error: string }) => {
     const status = setAccountStatusStep(
       transform({ input }, ({ input }) => ({

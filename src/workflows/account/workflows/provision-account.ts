@@ -8,16 +8,21 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
-import { ensureAccountRecordStep } from "../steps/ensure-account-record"
-import { ensureChatwootAccountStep } from "../steps/ensure-chatwoot-account"
-import { ensureCustomAttributesStep } from "../steps/ensure-custom-attributes"
-import { ensureDashboardAppStep } from "../steps/ensure-dashboard-app"
-import { ensureInboxesStep } from "../steps/ensure-inboxes"
-import { ensurePluginAdminStep } from "../steps/ensure-plugin-admin"
-import { ensureWebhookStep } from "../steps/ensure-webhook"
-import { loadStorefrontContextStep } from "../steps/load-storefront-context"
-import { setAccountStatusStep } from "../steps/set-account-status"
-import { verifyChatwootLinkStep } from "../steps/verify-chatwoot-link"
+import {
+  ensureAccountRecordStep,
+  ensureAccountRecordStepId,
+  ensureChatwootAccountStep,
+  ensureCustomAttributesStep,
+  ensureDashboardAppStep,
+  ensureInboxesStep,
+  ensurePluginAdminStep,
+  ensureWebhookStep,
+  loadStorefrontContextStep,
+  loadStorefrontContextStepId,
+  setAccountStatusStep,
+  verifyChatwootLinkStep,
+  verifyChatwootLinkStepId,
+} from "../steps"
 import { markChatwootAccountFailedWorkflow } from "./mark-account-failed"
 
 export type ProvisionChatwootAccountInput = {
@@ -91,7 +96,7 @@ export const provisionChatwootAccountWorkflow = createWorkflow(
 )
 
 /** Steps that fail before anything is stored: the caller's input was wrong. */
-const BEFORE_RECORD_STEPS = ["chatwoot-load-storefront-context", "chatwoot-verify-link", "chatwoot-ensure-account-record"]
+const BEFORE_RECORD_STEPS = [loadStorefrontContextStepId, verifyChatwootLinkStepId, ensureAccountRecordStepId]
 
 /**
  * Runs the provision workflow; when it fails after the account row exists,

@@ -12,13 +12,15 @@ export type PostPrivateNoteInput = {
   source_id: string
 }
 
+export const postPrivateNoteStepId = "chatwoot-post-private-note"
+
 /**
  * Posts a private note (seen by agents only) in a conversation. It is the
  * last step of its workflows and Chatwoot offers no way to take a note back,
  * so it has no compensation.
  */
 export const postPrivateNoteStep = createStep(
-  "chatwoot-post-private-note",
+  postPrivateNoteStepId,
   async (input: PostPrivateNoteInput, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const account = await chatwoot.retrieveChatwootAccount(input.account_id)

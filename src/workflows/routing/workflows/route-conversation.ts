@@ -1,7 +1,12 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { applyChatwootRoutingStep } from "../steps/apply-routing"
-import { markChatwootConversationRoutedStep } from "../steps/mark-routed"
-import { planChatwootRoutingStep, type RouteConversationInput } from "../steps/plan-routing"
+import {
+  applyChatwootRoutingStep,
+  markChatwootConversationRoutedStep,
+  planChatwootRoutingStep,
+  type RouteConversationInput,
+} from "../steps"
+
+export const routeChatwootConversationWorkflowId = "chatwoot-route-conversation"
 
 /**
  * Applies the storefront's routing rules to a conversation in Chatwoot
@@ -9,7 +14,7 @@ import { planChatwootRoutingStep, type RouteConversationInput } from "../steps/p
  * created, and again when the customer's tier changes.
  */
 export const routeChatwootConversationWorkflow = createWorkflow(
-  "chatwoot-route-conversation",
+  routeChatwootConversationWorkflowId,
   (input: RouteConversationInput) => {
     const planned = planChatwootRoutingStep(input)
     const apply = transform({ planned }, ({ planned }) => ({

@@ -3,13 +3,15 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 
+export const cancelChatwootBackfillStepId = "chatwoot-cancel-backfill"
+
 /**
  * Stops a running backfill: no further page is queued (rows already queued
  * are still sent). 404 for an unknown one, 400 when it is not running.
  * Compensation puts it back to running.
  */
 export const cancelChatwootBackfillStep = createStep(
-  "chatwoot-cancel-backfill",
+  cancelChatwootBackfillStepId,
   async (input: { id: string }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const [backfill] = await chatwoot.listChatwootBackfills({ id: input.id })

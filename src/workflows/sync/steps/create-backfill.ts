@@ -7,6 +7,8 @@ import { accountOfChannel } from "./resolve-sync-targets"
 
 export type CreateBackfillInput = { sales_channel_id?: string | null }
 
+export const createChatwootBackfillStepId = "chatwoot-create-backfill"
+
 /**
  * Records a new backfill (cursor at the start, total = customers now). One
  * runs at a time: a second start while one is running is a 409. Scoped to a
@@ -14,7 +16,7 @@ export type CreateBackfillInput = { sales_channel_id?: string | null }
  * deletes the row.
  */
 export const createChatwootBackfillStep = createStep(
-  "chatwoot-create-backfill",
+  createChatwootBackfillStepId,
   async (input: CreateBackfillInput, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const [running] = await chatwoot.listChatwootBackfills({ status: "running" })

@@ -2,13 +2,15 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 
+export const deleteChatwootCustomerMirrorStepId = "chatwoot-delete-customer-mirror"
+
 /**
  * GDPR erase: deletes the plugin's mirror of a customer's conversations and
  * the contact changes kept for review. No compensation: an erase is final
  * (the rows only mirror Chatwoot, which the contact erase empties too).
  */
 export const deleteChatwootCustomerMirrorStep = createStep(
-  "chatwoot-delete-customer-mirror",
+  deleteChatwootCustomerMirrorStepId,
   async (input: { customer_id: string }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const conversations = await chatwoot.listChatwootConversations({ customer_id: input.customer_id }, { select: ["id"] })

@@ -7,6 +7,8 @@ import { kickChatwootSync } from "../drain"
 /** Kinds whose changes settle (wait for more changes of the same contact) before they are sent. */
 const SETTLING_KINDS = new Set<EnqueueSyncJobInput["kind"]>(["contact_upsert", "contact_merge"])
 
+export const enqueueChatwootSyncJobsStepId = "chatwoot-enqueue-sync-jobs"
+
 /**
  * Writes changes into the durable sync queue (coalesced per account, kind and
  * subject) and kicks an in-process drain for when the first of them falls
@@ -16,7 +18,7 @@ const SETTLING_KINDS = new Set<EnqueueSyncJobInput["kind"]>(["contact_upsert", "
  * other changes that must not be dropped.
  */
 export const enqueueChatwootSyncJobsStep = createStep(
-  "chatwoot-enqueue-sync-jobs",
+  enqueueChatwootSyncJobsStepId,
   async (jobs: EnqueueSyncJobInput[], { container }) => {
     if (!jobs.length) return new StepResponse([])
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)

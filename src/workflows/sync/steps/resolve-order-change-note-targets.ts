@@ -24,6 +24,8 @@ async function first<T>(container: MedusaContainer, entity: string, fields: stri
   return (data[0] ?? null) as T | null
 }
 
+export const resolveChatwootOrderChangeNoteTargetsStepId = "chatwoot-resolve-order-change-note-targets"
+
 /**
  * An order change worth a private note (shipped, canceled, refunded): one
  * private_note row in the order's storefront account, keyed by order, change
@@ -32,7 +34,7 @@ async function first<T>(container: MedusaContainer, entity: string, fields: stri
  * conversation then (the handler checks).
  */
 export const resolveChatwootOrderChangeNoteTargetsStep = createStep(
-  "chatwoot-resolve-order-change-note-targets",
+  resolveChatwootOrderChangeNoteTargetsStepId,
   async (input: OrderChangeNoteInput, { container }) => {
     const none = new StepResponse([] as EnqueueSyncJobInput[])
     let orderId = input.order_id ?? null

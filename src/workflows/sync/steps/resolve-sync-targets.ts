@@ -10,7 +10,7 @@ export type ResolveSyncTargetsInput = {
   customer_id?: string | null
   order_id?: string | null
   cart_id?: string | null
-  /** Also the account of the store's default sales channel, for registered customers (design §2). */
+  /** Also the account of the store's default sales channel, for registered customers. */
   include_default_channel?: boolean
 }
 
@@ -32,14 +32,16 @@ async function firstRow<T>(container: MedusaContainer, entity: string, fields: s
   return (data[0] ?? null) as T | null
 }
 
+export const resolveChatwootSyncTargetsStepId = "chatwoot-resolve-sync-targets"
+
 /**
- * Which accounts a customer change goes to (design §2): every account where
+ * Which accounts a customer change goes to: every account where
  * the contact already exists, the account of the sales channel the change
  * happened in (cart or order), and — for registered customers — the default
  * sales channel's account. Returns the contact_upsert rows to queue.
  */
 export const resolveChatwootSyncTargetsStep = createStep(
-  "chatwoot-resolve-sync-targets",
+  resolveChatwootSyncTargetsStepId,
   async (input: ResolveSyncTargetsInput, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     let customerId = input.customer_id ?? null
@@ -110,14 +112,16 @@ export const resolveChatwootSyncTargetsStep = createStep(
   }
 )
 
+export const resolveChatwootOrderNoteTargetsStepId = "chatwoot-resolve-order-note-targets"
+
 /**
- * A placed order's private note (design §4): one private_note row in the
+ * A placed order's private note: one private_note row in the
  * order's storefront account, keyed by the order so it never folds into
  * another order's note and a re-delivered event cannot queue a second one
  * while the first is pending (the handler checks what was already sent).
  */
 export const resolveChatwootOrderNoteTargetsStep = createStep(
-  "chatwoot-resolve-order-note-targets",
+  resolveChatwootOrderNoteTargetsStepId,
   async (input: { order_id: string }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const order = await firstRow<{ customer_id: string | null; sales_channel_id: string | null }>(

@@ -151,6 +151,8 @@ async function mirrorInput(
   }
 }
 
+export const prepareChatwootWebhookStepId = "chatwoot-prepare-webhook"
+
 /**
  * Reads one verified delivery and decides what it changes: the conversation
  * mirror (conversation events, a message's or widget trigger's embedded
@@ -160,7 +162,7 @@ async function mirrorInput(
  * attribute or an order number the customer wrote. Writes nothing.
  */
 export const prepareChatwootWebhookStep = createStep(
-  "chatwoot-prepare-webhook",
+  prepareChatwootWebhookStepId,
   async (input: ChatwootWebhookReceived, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const out: PreparedWebhook = {

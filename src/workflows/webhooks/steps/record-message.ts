@@ -12,13 +12,15 @@ type Before = {
   order_link_source: "attribute" | "mention" | null
 } | null
 
+export const recordChatwootMessageStepId = "chatwoot-record-message"
+
 /**
  * Records a customer message or agent reply on the mirror (newest times only
  * move forwards) and links an order the customer mentioned. Compensation
  * restores the previous values.
  */
 export const recordChatwootMessageStep = createStep(
-  "chatwoot-record-message",
+  recordChatwootMessageStepId,
   async (input: PreparedMessage | null, { container }) => {
     if (!input) return new StepResponse(false, null as Before)
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)

@@ -1,32 +1,10 @@
-import { MedusaError } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
-import type ChatwootModuleService from "../../../modules/chatwoot/service"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { dismissChatwootContactChangeStep } from "../steps"
 
-/** Marks a pending contact change dismissed. Compensation makes it pending again. */
-export const dismissChatwootContactChangeStep = createStep(
-  "chatwoot-dismiss-contact-change",
-  async (input: { id: string; actor_id: string | null }, { container }) => {
-    const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
-    const [change] = await chatwoot.listChatwootContactChanges({ id: input.id })
-    if (!change) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Contact change ${input.id} was not found`)
-    if (change.status === "dismissed") return new StepResponse(change, null)
-    const updated = await chatwoot.updateChatwootContactChanges({
-      id: change.id,
-      status: "dismissed",
-      dismissed_at: new Date(),
-      dismissed_by: input.actor_id,
-    })
-    return new StepResponse(updated, change.id)
-  },
-  async (id, { container }) => {
-    if (!id) return
-    const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
-    await chatwoot.updateChatwootContactChanges({ id, status: "pending", dismissed_at: null, dismissed_by: null })
-  }
-)
+export const dismissChatwootContactChangeWorkflowId = "chatwoot-dismiss-contact-change"
 
+/** Marks a contact change (kept for review) dismissed by an admin. */
 export const dismissChatwootContactChangeWorkflow = createWorkflow(
-  "chatwoot-dismiss-contact-change",
+  dismissChatwootContactChangeWorkflowId,
   (input: { id: string; actor_id: string | null }) => new WorkflowResponse(dismissChatwootContactChangeStep(input))
 )

@@ -1,10 +1,14 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { ChatwootWebhookReceived } from "../../../modules/chatwoot/webhooks/events"
-import { finishChatwootWebhookDeliveryStep } from "../steps/finish-delivery"
-import { mirrorChatwootConversationStep } from "../steps/mirror-conversation"
-import { prepareChatwootWebhookStep } from "../steps/prepare-webhook"
-import { recordChatwootContactChangeStep } from "../steps/record-contact-change"
-import { recordChatwootMessageStep } from "../steps/record-message"
+import {
+  finishChatwootWebhookDeliveryStep,
+  mirrorChatwootConversationStep,
+  prepareChatwootWebhookStep,
+  recordChatwootContactChangeStep,
+  recordChatwootMessageStep,
+} from "../steps"
+
+export const processChatwootWebhookWorkflowId = "chatwoot-process-webhook"
 
 /**
  * One verified Chatwoot delivery: the conversation mirror, the newest
@@ -14,7 +18,7 @@ import { recordChatwootMessageStep } from "../steps/record-message"
  * undoes the mirror.
  */
 export const processChatwootWebhookWorkflow = createWorkflow(
-  "chatwoot-process-webhook",
+  processChatwootWebhookWorkflowId,
   (input: ChatwootWebhookReceived) => {
     const prepared = prepareChatwootWebhookStep(input)
     const conversation = transform({ prepared }, ({ prepared }) => prepared.conversation)

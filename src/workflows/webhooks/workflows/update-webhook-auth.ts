@@ -1,13 +1,14 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { pointChatwootWebhookStep } from "../steps/point-webhook"
-import { setChatwootWebhookAuthStep } from "../steps/set-webhook-auth"
+import { pointChatwootWebhookStep, setChatwootWebhookAuthStep } from "../steps"
+
+export const updateChatwootWebhookAuthWorkflowId = "chatwoot-update-webhook-auth"
 
 /**
  * Turns the URL token on (Chatwoot < 4.12, unsigned webhooks) or off for an
  * account and points its Chatwoot webhook at the matching URL.
  */
 export const updateChatwootWebhookAuthWorkflow = createWorkflow(
-  "chatwoot-update-webhook-auth",
+  updateChatwootWebhookAuthWorkflowId,
   (input: { account_id: string; mode: "signature" | "url_token" }) => {
     const target = setChatwootWebhookAuthStep(input)
     const point = transform({ target, input }, ({ target, input }) => ({

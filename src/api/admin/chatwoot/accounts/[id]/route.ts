@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import {
   deleteChatwootAccountWorkflow,
   updateChatwootAccountWorkflow,
-} from "../../../../../workflows/account/workflows/suspend-account"
+} from "../../../../../workflows/account/workflows"
 import { refetchAccount } from "../helpers"
 import type { AdminUpdateChatwootAccountType } from "../validators"
 

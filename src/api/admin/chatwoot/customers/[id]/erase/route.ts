@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { eraseChatwootCustomerWorkflow } from "../../../../../../workflows/sync/workflows/sync-customer"
-import { eraseChatwootCustomerMirrorWorkflow } from "../../../../../../workflows/sync/workflows/erase-customer-mirror"
+import { eraseChatwootCustomerWorkflow } from "../../../../../../workflows/sync/workflows"
+import { eraseChatwootCustomerMirrorWorkflow } from "../../../../../../workflows/sync/workflows"
 
 /**
  * POST /admin/chatwoot/customers/:id/erase — GDPR erase without deleting the

@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../../../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../../../modules/chatwoot/service"
 import { resolveRoutingRules } from "../../../../../../modules/chatwoot/routing-rules"
-import { updateChatwootRoutingRulesWorkflow } from "../../../../../../workflows/routing/workflows/update-routing-rules"
+import { updateChatwootRoutingRulesWorkflow } from "../../../../../../workflows/routing/workflows"
 import type { AdminUpdateRoutingRulesType } from "./validators"
 
 async function routingView(req: AuthenticatedMedusaRequest) {
