@@ -5,6 +5,8 @@ import { ChatwootApiError } from "../../../modules/chatwoot/client"
 import { DASHBOARD_APP_TITLE } from "../../../modules/chatwoot/provisioning"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 
+export const rotateDashboardAppSecretStepId = "chatwoot-rotate-dashboard-app-secret"
+
 type Previous = {
   account_id: string
   dashboard_app_id: number | null
@@ -14,8 +16,6 @@ type Previous = {
   app_id: number
   created: boolean
 }
-
-export const rotateDashboardAppSecretStepId = "chatwoot-rotate-dashboard-app-secret"
 
 /**
  * Gives the account's dashboard app a new secret: the app URL in Chatwoot is

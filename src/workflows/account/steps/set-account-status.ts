@@ -25,19 +25,11 @@ export const setAccountStatusStep = createStep(
       last_error: input.status === "failed" ? (input.last_error ?? "unknown error") : null,
       ...(input.status === "active" ? { last_success_at: new Date() } : {}),
     })
-    return new StepResponse(input.status, {
-      account_id: before.id,
-      status: before.status as AccountStatus,
-      last_error: before.last_error,
-    })
+    // the compensation writes the row's status and error back as they were
+    const previous = { id: before.id, status: before.status as AccountStatus, last_error: before.last_error }
+    return new StepResponse(input.status, previous)
   },
   async (previous, { container }) => {
-    if (!previous) return
-    const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
-    await chatwoot.updateChatwootAccounts({
-      id: previous.account_id,
-      status: previous.status,
-      last_error: previous.last_error,
-    })
+    if (previous) await container.resolve<ChatwootModuleService>(CHATWOOT_MODULE).updateChatwootAccounts(previous)
   }
 )
