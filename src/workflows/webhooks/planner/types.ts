@@ -60,7 +60,7 @@ export type WebhookLookups = {
   inboxSalesChannel(accountId: string, chatwootInboxId: number): Promise<string | null>
   /** The mirror row's recorded owner and how it was verified. */
   recordedOwner(accountId: string, chatwootConversationId: number): Promise<{ customer_id: string | null; identity_source: string | null } | null>
-  /** The id when a Medusa customer with this id exists. */
+  /** Whether a Medusa customer with this id exists. */
   customerExists(id: string): Promise<boolean>
   customer(id: string): Promise<PlannerCustomer | null>
   orders(filters: { id?: string; display_id?: number | number[]; customer_id?: string }): Promise<PlannerOrder[]>

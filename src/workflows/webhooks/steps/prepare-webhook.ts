@@ -5,8 +5,6 @@ import type { ChatwootWebhookReceived } from "../../../modules/chatwoot/webhooks
 import { planWebhook } from "../planner"
 import { containerLookups } from "../planner/lookups"
 
-export type { PreparedContactChange, PreparedMessage, PreparedWebhook } from "../planner"
-
 export const prepareChatwootWebhookStepId = "chatwoot-prepare-webhook"
 
 /**

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
-import type { PreparedContactChange } from "./prepare-webhook"
+import type { PreparedContactChange } from "../planner"
 
 export const recordChatwootContactChangeStepId = "chatwoot-record-contact-change"
 

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
-import type { PreparedMessage } from "./prepare-webhook"
+import type { PreparedMessage } from "../planner"
 
 type Before = {
   id: string
