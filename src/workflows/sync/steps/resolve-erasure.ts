@@ -17,6 +17,17 @@ export const resolveChatwootErasureStep = createStep(
     const account_ids = [
       ...new Set([...accounts.filter((a) => a.chatwoot_account_id).map((a) => a.id), ...known.map((c) => c.account_id)]),
     ]
-    return new StepResponse<ErasurePlan>({ ...subjects, account_ids })
+    const select = ["account_id", "chatwoot_contact_id"]
+    const mirrored = [
+      ...(await chatwoot.listChatwootConversations({ customer_id: subjects.customer_ids }, { select })),
+      ...(subjects.emails.length ? await chatwoot.listChatwootConversations({ email: subjects.emails }, { select }) : []),
+    ]
+    const mirrored_contact_ids: Record<string, number[]> = {}
+    for (const { account_id, chatwoot_contact_id } of mirrored) {
+      if (!chatwoot_contact_id) continue
+      const ids = (mirrored_contact_ids[account_id] ??= [])
+      if (!ids.includes(chatwoot_contact_id)) ids.push(chatwoot_contact_id)
+    }
+    return new StepResponse<ErasurePlan>({ ...subjects, account_ids, mirrored_contact_ids })
   }
 )
