@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { getLastFulfillmentStatus, getLastPaymentStatus } from "@medusajs/medusa/core-flows"
 import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
-import { tierFor } from "../../../workflows/sync/contact-data"
+import { tierFor } from "../../../lib/tiers"
 import type { DashboardScope, DashboardSubject } from "./helpers"
 
 export const ORDERS_PAGE_SIZE = 10

@@ -14,7 +14,7 @@ import {
   tierMayHaveChanged,
   type ConversationSnapshot,
 } from "../mirror-data"
-import { toE164 } from "../../sync/contact-data"
+import { toE164 } from "../../../lib/phone"
 import { guestCustomerIds, identityVerdict, isGuestOrder } from "../../../modules/chatwoot/identity-trust"
 
 export type PreparedMessage = {

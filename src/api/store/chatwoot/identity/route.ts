@@ -4,7 +4,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../modules/chatwoot/service"
-import { kickChatwootSync } from "../../../../workflows/sync/drain"
+import { kickChatwootSync } from "../../../../sync/wake"
 import { getIdentityTarget } from "../widget-config"
 
 /** (account, customer) pairs whose contact is known to exist or be queued, in this process. */

@@ -2,8 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { CHATWOOT_MODULE } from "../../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../../modules/chatwoot/service"
 import { startChatwootBackfillWorkflow } from "../../../../../workflows/chatwoot-sync"
-import { backfillProgress } from "../../../../../workflows/sync/backfill"
-import { kickChatwootSync } from "../../../../../workflows/sync/drain"
+import { backfillProgress } from "../../../../../sync/backfill"
+import { kickChatwootSync } from "../../../../../sync/wake"
 import type { AdminGetChatwootBackfillsType, AdminPostChatwootBackfillType } from "../validators"
 
 /**

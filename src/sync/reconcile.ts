@@ -1,10 +1,10 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CHATWOOT_MODULE } from "../../modules/chatwoot"
-import { ChatwootApiError } from "../../modules/chatwoot/client"
-import type ChatwootModuleService from "../../modules/chatwoot/service"
-import type { EnqueueSyncJobInput } from "../../modules/chatwoot/sync-queue"
-import { kickChatwootSync } from "./drain"
+import { CHATWOOT_MODULE } from "../modules/chatwoot"
+import { ChatwootApiError } from "../modules/chatwoot/client"
+import type ChatwootModuleService from "../modules/chatwoot/service"
+import type { EnqueueSyncJobInput } from "../modules/chatwoot/sync-queue"
+import { kickChatwootSync } from "./wake"
 
 export type ReconcileOptions = {
   /** Contacts compared with Medusa per page. */

@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { CHATWOOT_MODULE } from "../../modules/chatwoot"
-import { ChatwootApiError } from "../../modules/chatwoot/client"
-import type { Contact, Conversation, Message } from "../../modules/chatwoot/client/types"
-import type ChatwootModuleService from "../../modules/chatwoot/service"
+import { CHATWOOT_MODULE } from "../modules/chatwoot"
+import { ChatwootApiError } from "../modules/chatwoot/client"
+import type { Contact, Conversation, Message } from "../modules/chatwoot/client/types"
+import type ChatwootModuleService from "../modules/chatwoot/service"
 
 /** Pages of 20 messages read per conversation at most. */
 const MAX_MESSAGE_PAGES = 50

@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CHATWOOT_MODULE } from "../../modules/chatwoot"
-import type ChatwootModuleService from "../../modules/chatwoot/service"
-import type { EnqueueSyncJobInput } from "../../modules/chatwoot/sync-queue"
+import { CHATWOOT_MODULE } from "../modules/chatwoot"
+import type ChatwootModuleService from "../modules/chatwoot/service"
+import type { EnqueueSyncJobInput } from "../modules/chatwoot/sync-queue"
 import { processState } from "./process-state"
 
 /** Customers walked per page. */

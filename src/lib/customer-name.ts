@@ -1,0 +1,5 @@
+/** A person's display name from Medusa's first and last name; "" when neither is set. */
+export function fullName(person: { first_name?: string | null; last_name?: string | null } | null | undefined): string {
+  if (!person) return ""
+  return [person.first_name, person.last_name].filter(Boolean).join(" ").trim()
+}
