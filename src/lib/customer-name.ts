@@ -3,3 +3,8 @@ export function fullName(person: { first_name?: string | null; last_name?: strin
   if (!person) return ""
   return [person.first_name, person.last_name].filter(Boolean).join(" ").trim()
 }
+
+/** The name a customer's Chatwoot contact gets: the full name, else the e-mail, else the customer id. */
+export function contactName(customer: { id: string; email?: string | null; first_name?: string | null; last_name?: string | null }): string {
+  return fullName(customer) || customer.email || customer.id
+}

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { ContactFields } from "../modules/chatwoot/client/types"
-import { fullName } from "../lib/customer-name"
+import { contactName } from "../lib/customer-name"
 import { currencyTotalsOf, lifetimeValueOf, loadCurrencyTotals, type CurrencyTotal } from "../lib/lifetime-value"
 import { amount, roundMoney } from "../lib/money"
 import { toE164 } from "../lib/phone"
@@ -93,7 +93,6 @@ export function contactFieldsFor(input: {
   const cart = (input.carts ?? [])
     .filter((c) => !c.completed_at)
     .sort((a, b) => new Date(b.updated_at ?? 0).getTime() - new Date(a.updated_at ?? 0).getTime())[0]
-  const name = fullName(customer)
 
   const custom: Record<string, string | number | null> = {
     medusa_orders_count: count,
@@ -112,7 +111,7 @@ export function contactFieldsFor(input: {
   }
   const fields: ContactFields = {
     identifier: customer.id,
-    name: name || customer.email || customer.id,
+    name: contactName(customer),
     custom_attributes: Object.fromEntries(Object.entries(custom).filter(([, v]) => v !== null)),
   }
   if (customer.email) fields.email = customer.email.trim().toLowerCase()

@@ -16,6 +16,7 @@ import {
 } from "../mirror-data"
 import { toE164 } from "../../../lib/phone"
 import { guestCustomerIds, identityVerdict, isGuestOrder } from "../../../modules/chatwoot/identity-trust"
+import { contactName } from "../../../lib/customer-name"
 
 export type PreparedMessage = {
   account_id: string
@@ -229,8 +230,8 @@ export const prepareChatwootWebhookStep = createStep(
           filters: { id: customerId },
         })
         const c = data[0] as { email: string | null; first_name: string | null; last_name: string | null; phone: string | null }
-        // the name the contact sync sends (contact-data.ts): full name, else e-mail, else id
-        const name = [c.first_name, c.last_name].filter(Boolean).join(" ").trim() || c.email || customerId
+        // the name the contact sync sends
+        const name = contactName({ ...c, id: customerId })
         const diff = contactDifferences(facts, {
           name,
           email: c.email?.toLowerCase() ?? null,

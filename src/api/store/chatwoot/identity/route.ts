@@ -6,6 +6,7 @@ import { CHATWOOT_MODULE } from "../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../modules/chatwoot/service"
 import { kickChatwootSync } from "../../../../sync/wake"
 import { getIdentityTarget } from "../widget-config"
+import { fullName } from "../../../../lib/customer-name"
 
 /** (account, customer) pairs whose contact is known to exist or be queued, in this process. */
 const ensured = new Set<string>()
@@ -76,7 +77,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Log in as a customer to get a chat identity")
   }
   void ensureContact(req.scope, target.account_id, customer.id, target.sales_channel_id)
-  const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ").trim()
+  const name = fullName(customer)
   res.json({
     identity: {
       identifier: customer.id,

@@ -8,7 +8,7 @@ import {
   resendChatwootOrderConfirmationWorkflow,
 } from "../../../../../../../workflows/dashboard-order-actions"
 import { authenticateDashboardApp, resolveDashboardSubject } from "../../../../helpers"
-import { amount } from "../../../../context"
+import { amount } from "../../../../../../../lib/money"
 import type { DashboardAppOrderActionType } from "../../../../validators"
 import { takeOrderResend, withinDashboardAccountLimit } from "../../../../limits"
 import { auditNoteContent } from "../../../../audit-note"
