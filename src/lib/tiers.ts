@@ -1,5 +1,7 @@
+import type { ChatwootTier } from "../modules/chatwoot/options"
+
 /** A customer tier reached at a lifetime value (the plugin's `tiers` option). */
-export type Tier = { name: string; min_lifetime_value: number }
+export type Tier = ChatwootTier
 
 /** The highest tier a lifetime value reaches; null below the lowest. */
 export function tierFor(lifetimeValue: number, tiers: Tier[]): string | null {

@@ -16,6 +16,15 @@ export type ContactAccountScope = {
   interaction_sales_channel_id?: string | null
 }
 
+type CustomerRow = {
+  id: string
+  email?: string | null
+  first_name?: string | null
+  last_name?: string | null
+  phone?: string | null
+  created_at?: string | Date | null
+}
+
 type OrderRow = {
   id: string
   display_id?: number | null
@@ -61,14 +70,7 @@ export function hashContactFields(fields: ContactFields): string {
  * add no value).
  */
 export function contactFieldsFor(input: {
-  customer: {
-    id: string
-    email?: string | null
-    first_name?: string | null
-    last_name?: string | null
-    phone?: string | null
-    created_at?: string | Date | null
-  }
+  customer: CustomerRow
   orders: OrderRow[]
   /**
    * The orders' totals per currency from the shared aggregate (what the
@@ -137,14 +139,6 @@ async function channelNames(container: MedusaContainer, ids: string[]): Promise<
   return Object.fromEntries(ids.filter((id) => channelNameCache.names.has(id)).map((id) => [id, channelNameCache.names.get(id)!]))
 }
 
-type CustomerRow = {
-  id: string
-  email?: string | null
-  first_name?: string | null
-  last_name?: string | null
-  phone?: string | null
-  created_at?: string | Date | null
-}
 
 /** Loads a customer with the orders of the account's storefronts and computes its contact; null when gone. */
 export async function loadContactFields(
