@@ -11,7 +11,7 @@ export type ResolveSyncTargetsInput = {
   customer_id?: string | null
   order_id?: string | null
   cart_id?: string | null
-  /** Also the account of the store's default sales channel, for registered customers (design §2). */
+  /** Also the account of the store's default sales channel, for registered customers. */
   include_default_channel?: boolean
 }
 
@@ -34,7 +34,7 @@ async function firstRow<T>(container: MedusaContainer, entity: string, fields: s
 }
 
 /**
- * Which accounts a customer change goes to (design §2): every account where
+ * Which accounts a customer change goes to: every account where
  * the contact already exists, the account of the sales channel the change
  * happened in (cart or order), and — for registered customers — the default
  * sales channel's account. Returns the contact_upsert rows to queue.
@@ -97,7 +97,7 @@ export const resolveChatwootSyncTargetsStep = createStep(
 )
 
 /**
- * A placed order's private note (design §4): one private_note row in the
+ * A placed order's private note: one private_note row in the
  * order's storefront account, keyed by the order so it never folds into
  * another order's note and a re-delivered event cannot queue a second one
  * while the first is pending (the handler checks what was already sent).

@@ -77,7 +77,7 @@ async function accountEmail(container: MedusaContainer, customerId: string): Pro
 }
 
 /**
- * POST /store/chatwoot/contact — the fallback contact form (design §3, §5):
+ * POST /store/chatwoot/contact — the fallback contact form:
  * the message goes to the storefront's API inbox through the Public API as
  * plain text; 201 `{ conversation_id }`. When Chatwoot cannot be reached it is
  * kept in the durable sync queue and delivered later: 202 `{ queued: true }`.

@@ -14,7 +14,7 @@ const MAX_ENSURED = 50_000
 
 /**
  * A widget identity request makes the customer a contact of that storefront's
- * account (design §2): when the plugin has no contact row there yet, a
+ * account: when the plugin has no contact row there yet, a
  * contact upsert goes into the durable sync queue. Runs once per account and
  * customer per process, off the response path.
  */
@@ -54,8 +54,8 @@ export function identifierHash(hmacToken: string, identifier: string) {
 
 /**
  * GET /store/chatwoot/identity — the logged-in customer's verified chat
- * identity for the publishable key's storefront (design §3, chatwoot-api.md
- * §6.5). Guests get 401 and chat anonymously. The HMAC token never leaves.
+ * identity for the publishable key's storefront (the widget's `setUser` with
+ * Chatwoot's HMAC `identifier_hash`). Guests get 401 and chat anonymously. The HMAC token never leaves.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   res.setHeader("Cache-Control", "no-store")
