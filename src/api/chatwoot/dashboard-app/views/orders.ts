@@ -68,7 +68,7 @@ export type DashboardOrderRecord = {
     quantity?: unknown
     unit_price?: unknown
     total?: unknown
-    detail?: { fulfilled_quantity?: unknown; returned_quantity?: unknown; return_requested_quantity?: unknown } | null
+    detail?: ItemDetail | null
   } | null)[] | null
   returns?: { id: string; status: string; created_at?: When }[] | null
   fulfillments?: {
@@ -80,6 +80,14 @@ export type DashboardOrderRecord = {
     labels?: { tracking_number?: string | null; tracking_url?: string | null }[] | null
   }[] | null
   payment_collections?: { status: string; amount?: unknown; captured_amount?: unknown; refunded_amount?: unknown }[] | null
+}
+
+type ItemDetail = { fulfilled_quantity?: unknown; returned_quantity?: unknown; return_requested_quantity?: unknown }
+
+/** How many of an order item can still be returned: fulfilled, less returned or already requested. */
+export function returnableQuantity(item: { detail?: ItemDetail | null }): number {
+  const d = item.detail
+  return amount(d?.fulfilled_quantity) - amount(d?.returned_quantity) - amount(d?.return_requested_quantity)
 }
 
 /** Medusa's own status rules read only the currency, payment collections, fulfillments and items of an order. */
@@ -101,9 +109,7 @@ export function orderView(order: DashboardOrderRecord, publicUrl: string) {
     // a partial record (e.g. no payment data) keeps the defaults
   }
   const live = fulfillments.filter((f) => !f.canceled_at)
-  const returnable = items.some(
-    (i) => amount(i.detail?.fulfilled_quantity) > amount(i.detail?.returned_quantity) + amount(i.detail?.return_requested_quantity)
-  )
+  const returnable = items.some((i) => returnableQuantity(i) > 0)
   return {
     id: order.id,
     display_id: order.display_id,
