@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import type { AxiosInstance, AxiosResponse } from "axios"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
@@ -118,10 +119,12 @@ medusaIntegrationTestRunner({
       const [account] = await chatwoot().listChatwootAccounts({ id: shop.account.id })
       const contactInbox = [...sandbox().state.contactInboxes.values()].find((ci) => ci.contact_id === contact.id)!
       const client = chatwoot().accountApi(account)
+      // the customer's own HMAC-verified widget session (identity-trust.ts: only that makes it theirs)
       const conversation = await client.conversations.create({
-        source_id: contactInbox.source_id,
+        source_id: randomUUID(),
         inbox_id: contactInbox.inbox_id,
         contact_id: contact.id,
+        hmac_verified: true,
       })
       await client.messages.create(conversation.id, { content: "Hello?", message_type: "incoming" })
       await idle()

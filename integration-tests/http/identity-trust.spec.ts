@@ -19,7 +19,7 @@ import { waitForAccount, type TestAccount } from "../helpers/accounts"
 import { useChatwootSandbox } from "../helpers/sandbox"
 import { syncTestKit, until } from "../helpers/sync-kit"
 import { routeWebhooksTo } from "../helpers/webhooks"
-import { resetStorefrontLimiters } from "../../src/api/store/chatwoot/rate-limit"
+import { resetRateLimiters as resetStorefrontLimiters } from "../../src/api/rate-limits"
 import { drainChatwootSyncQueue } from "../../src/sync/drain"
 
 jest.setTimeout(300_000)

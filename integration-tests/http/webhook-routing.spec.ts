@@ -160,7 +160,10 @@ medusaIntegrationTestRunner({
 
       // a big order makes them gold: the contact sync sends the new tier, Chatwoot reports contact_updated
       await kit.placeOrder(c, shop.salesChannelId, 1500)
-      await until("priority high after the tier change", () => (conversation.priority === "high" ? true : undefined))
+      // routing sets priority, team and labels in separate calls: wait for the last one
+      await until("priority high and the gold label after the tier change", () =>
+        conversation.priority === "high" && conversation.labels.includes("gold") ? true : undefined
+      )
       expect(conversation.team_id).toBe(shop.team.id)
       expect(conversation.labels).toEqual(expect.arrayContaining(["gold", "webshop"]))
       expect(conversation.labels).not.toContain("bronze")
