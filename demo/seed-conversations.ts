@@ -3,7 +3,7 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../src/modules/chatwoot"
 import type ChatwootModuleService from "../src/modules/chatwoot/service"
-import { syncChatwootCustomerWorkflow } from "../src/workflows/chatwoot-sync"
+import { syncChatwootCustomerWorkflow } from "../src/workflows/sync/workflows"
 import { drainChatwootSyncQueue } from "../src/sync/drain"
 
 const MESSAGES = [

@@ -13,7 +13,7 @@ import {
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import fs from "node:fs"
-import { provisionChatwootAccount } from "../src/workflows/provision-chatwoot-account"
+import { provisionChatwootAccount } from "../src/workflows/account/workflows"
 
 /**
  * Demo data: one shop with two storefronts (sales channels), each with its own

@@ -79,7 +79,7 @@ describe("routing rules in the admin (browser)", () => {
         .locator('[data-testid="chatwoot-storefront-row"][data-sales-channel="Webshop"] [data-testid="chatwoot-status"][data-status="active"]')
         .waitFor({ timeout: 60_000 })
       await page.getByRole("button", { name: "Chatwoot actions for Webshop" }).click()
-      await page.getByRole("menuitem", { name: "Settings" }).click()
+      await page.getByRole("menuitem", { name: "Routing" }).click()
       const section = page.getByTestId("chatwoot-routing-rules")
       await section.waitFor({ timeout: 60_000 })
       await section.scrollIntoViewIfNeeded()

@@ -16,9 +16,9 @@ import { installStoreLocaleGuard, rejectMalformedPath, rejectUnsafeBody } from "
 import {
   AdminDismissChatwootContactChange,
   AdminListChatwootContactChanges,
-  AdminUpdateRoutingRules,
   AdminUpdateWebhookAuth,
 } from "./admin/chatwoot/webhook-validators"
+import { AdminUpdateRoutingRules } from "./admin/chatwoot/storefronts/[sales_channel_id]/routing/validators"
 import { DashboardAppContextQuery, DashboardAppOrderAction } from "./chatwoot/dashboard-app/validators"
 import { rateLimitDashboardAppClients } from "./chatwoot/dashboard-app/limits"
 import { AdminListChatwootConversations } from "./admin/chatwoot/conversations/validators"

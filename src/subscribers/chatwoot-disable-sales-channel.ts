@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { disableChatwootStorefrontWorkflow } from "../workflows/chatwoot-account-lifecycle"
+import { disableChatwootStorefrontWorkflow } from "../workflows/account/workflows"
 
 /**
  * A deleted sales channel switches its chat off and suspends its account when

@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { eraseChatwootCustomerMirrorWorkflow } from "../workflows/erase-chatwoot-customer-mirror"
+import { eraseChatwootCustomerMirrorWorkflow } from "../workflows/sync/workflows"
 
 /** A deleted customer leaves no conversation mirror or contact-review rows behind (GDPR). */
 export default async function eraseCustomerMirror({ event, container }: SubscriberArgs<{ id: string }>) {

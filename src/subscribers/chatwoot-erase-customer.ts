@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { eraseChatwootCustomerWorkflow } from "../workflows/chatwoot-sync"
+import { eraseChatwootCustomerWorkflow } from "../workflows/sync/workflows"
 
 /** A deleted customer is erased from every Chatwoot account (GDPR). */
 export default async function eraseCustomer({ event, container }: SubscriberArgs<{ id: string }>) {

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { queueChatwootOrderChangeNoteWorkflow } from "../workflows/queue-chatwoot-order-change-note"
-import type { OrderChange } from "../workflows/steps/resolve-order-change-note-targets"
+import { queueChatwootOrderChangeNoteWorkflow } from "../workflows/sync/workflows"
+import type { OrderChange } from "../workflows/sync/steps/resolve-order-change-note-targets"
 
 type Data = { id?: string; order_id?: string; fulfillment_id?: string }
 

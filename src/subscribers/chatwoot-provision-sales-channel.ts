@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../modules/chatwoot"
 import type ChatwootModuleService from "../modules/chatwoot/service"
-import { provisionChatwootAccount } from "../workflows/provision-chatwoot-account"
+import { provisionChatwootAccount } from "../workflows/account/workflows"
 
 /** A new sales channel gets its own Chatwoot account when `auto_provision` is on. */
 export default async function provisionSalesChannel({ event, container }: SubscriberArgs<{ id: string }>) {

@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { syncChatwootAccountNamesWorkflow } from "../workflows/chatwoot-account-lifecycle"
+import { syncChatwootAccountNamesWorkflow } from "../workflows/account/workflows"
 
 /** A renamed sales channel renames its account (unless named by the admin) and its website inbox. */
 export default async function renameSalesChannel({ event, container }: SubscriberArgs<{ id: string }>) {

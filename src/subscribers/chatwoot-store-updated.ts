@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { syncChatwootAccountNamesWorkflow } from "../workflows/chatwoot-account-lifecycle"
+import { syncChatwootAccountNamesWorkflow } from "../workflows/account/workflows"
 
 /**
  * The store's name or locales changed (`store.store.updated` is the only

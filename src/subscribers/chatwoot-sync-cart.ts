@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { syncChatwootCustomerWorkflow } from "../workflows/chatwoot-sync"
+import { syncChatwootCustomerWorkflow } from "../workflows/sync/workflows"
 
 /** A cart in a storefront makes its customer (guest or registered) a contact of that storefront's account. */
 export default async function syncCart({ event, container }: SubscriberArgs<{ id: string }>) {

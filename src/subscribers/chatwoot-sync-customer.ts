@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { syncChatwootCustomerWorkflow } from "../workflows/chatwoot-sync"
+import { syncChatwootCustomerWorkflow } from "../workflows/sync/workflows"
 
 /**
  * A created or changed customer (registered, or a guest created through a

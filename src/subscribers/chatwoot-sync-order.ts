@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { queueChatwootOrderNoteWorkflow, syncChatwootCustomerWorkflow } from "../workflows/chatwoot-sync"
+import { queueChatwootOrderNoteWorkflow, syncChatwootCustomerWorkflow } from "../workflows/sync/workflows"
 
 /**
  * An order's customer gets fresh order attributes in the order's storefront

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { syncChatwootCustomerWorkflow } from "../workflows/chatwoot-sync"
+import { syncChatwootCustomerWorkflow } from "../workflows/sync/workflows"
 
 /**
  * A refunded payment (`{ id }` of the payment) refreshes the contact of the

@@ -2,9 +2,9 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { CHATWOOT_MODULE } from "../modules/chatwoot"
 import type ChatwootModuleService from "../modules/chatwoot/service"
 import { CHATWOOT_WEBHOOK_RECEIVED, isProcessedWebhookEvent, type ChatwootWebhookReceived } from "../modules/chatwoot/webhooks/events"
-import { processChatwootWebhookWorkflow } from "../workflows/process-chatwoot-webhook"
+import { processChatwootWebhookWorkflow } from "../workflows/webhooks/workflows"
 import { webhookProcessingGate } from "../workflows/webhooks/concurrency"
-import { routeChatwootConversationWorkflow } from "../workflows/route-chatwoot-conversation"
+import { routeChatwootConversationWorkflow } from "../workflows/routing/workflows"
 
 /**
  * A verified Chatwoot delivery (from POST /hooks/chatwoot/:id): mirrors it,

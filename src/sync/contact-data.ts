@@ -4,6 +4,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { ContactFields } from "../modules/chatwoot/client/types"
 import { contactName } from "../lib/customer-name"
 import { currencyTotalsOf, lifetimeValueOf, loadCurrencyTotals, type CurrencyTotal } from "../lib/lifetime-value"
+import { medusaAdminUrl } from "../lib/admin-urls"
 import { amount, roundMoney } from "../lib/money"
 import { toE164 } from "../lib/phone"
 import { tierFor, type Tier } from "../lib/tiers"
@@ -109,7 +110,7 @@ export function contactFieldsFor(input: {
     // an open cart's value and item count; 0 once it is completed or gone (PATCH merges, so send 0, not nothing)
     medusa_cart_value: cart ? roundMoney(amount(cart.total)) : 0,
     medusa_cart_items: cart ? (cart.items ?? []).reduce((n, i) => n + amount(i?.quantity), 0) : 0,
-    medusa_admin_link: `${input.publicUrl.replace(/\/+$/, "")}/app/customers/${customer.id}`,
+    medusa_admin_link: medusaAdminUrl(input.publicUrl, `customers/${customer.id}`),
   }
   const fields: ContactFields = {
     identifier: customer.id,

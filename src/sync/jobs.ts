@@ -21,6 +21,8 @@ export type ContactErasePayload = {
   erasure_id?: string
   customer_ids?: string[]
   emails?: string[]
+  /** Contacts of mirrored conversations about the subjects, recorded by the erasure plan. */
+  chatwoot_contact_ids?: number[]
 }
 
 /** private_note: a placed order, or with `change` and `ref` (fulfillment or refund id) an order change. */

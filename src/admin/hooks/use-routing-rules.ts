@@ -1,21 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type { StoredRoutingRules } from "../../modules/chatwoot/routing-rules"
 import { sdk } from "../lib/sdk"
 
-export type RoutingPriority = "urgent" | "high" | "medium" | "low"
+export type { RoutingPriority } from "../../modules/chatwoot/routing-rules"
 
 /** Routing rules as the server stores them (teams with their Chatwoot ids). */
-export type RoutingRules = {
-  enabled: boolean
-  priority_by_tier: Record<string, RoutingPriority>
-  storefront_team: { name: string; id: number } | null
-  storefront_team_tiers: string[]
-  language_teams: { language: string; team: { name: string; id: number } }[]
-  label_storefront: boolean
-  storefront_label: string | null
-  label_tier: boolean
-  label_open_order: boolean
-  label_after_hours: boolean
-}
+export type RoutingRules = StoredRoutingRules
 
 /** What the admin sends: teams by name (the plugin finds or creates them in Chatwoot). */
 export type RoutingRulesInput = Omit<RoutingRules, "storefront_team" | "language_teams"> & {

@@ -1,12 +1,16 @@
 /** Shapes of the health, conversations and customer routes (see src/api/admin/chatwoot/{health,conversations,customers}). */
+import type { z } from "@medusajs/framework/zod"
+import type { AdminListChatwootConversations } from "../../api/admin/chatwoot/conversations/validators"
+import type { ConversationStatus } from "../../modules/chatwoot/models/chatwoot-conversation"
+import type { ChatwootAccountMode, ChatwootAccountStatus } from "./types"
 
 export type HealthWarning = { code: string; message: string }
 
 export type AccountHealth = {
   id: string
   name: string
-  status: "provisioning" | "active" | "suspended" | "failed"
-  mode: "provisioned" | "linked"
+  status: ChatwootAccountStatus
+  mode: ChatwootAccountMode
   chatwoot_account_id: number | null
   ok: boolean
   last_success_at: string | null
@@ -30,7 +34,7 @@ export type AdminChatwootHealthResponse = {
   health: { generated_at: string; ok: boolean; accounts: AccountHealth[] }
 }
 
-export type ConversationStatus = "open" | "resolved" | "pending" | "snoozed"
+export type { ConversationStatus }
 
 export type AdminChatwootConversation = {
   id: string
@@ -67,15 +71,7 @@ export type AdminChatwootConversationsResponse = {
   tiers?: string[]
 }
 
-export type ConversationsQuery = {
-  status?: ConversationStatus | "all"
-  sales_channel_id?: string
-  tier?: string
-  customer_id?: string
-  order_id?: string
-  limit?: number
-  offset?: number
-}
+export type ConversationsQuery = z.input<typeof AdminListChatwootConversations>
 
 export type AdminChatwootCustomerResponse = {
   customer_id: string

@@ -3,53 +3,37 @@
  * reads and writes them. The server never returns a token or secret.
  */
 
-export type ChatwootAccountStatus = "provisioning" | "active" | "suspended" | "failed"
-export type ChatwootAccountMode = "provisioned" | "linked"
-export type ChatwootInboxKind = "website" | "api" | "email"
-export type ChatwootAgentRole = "agent" | "administrator"
+/*
+ * Types the server also defines come from the server's own modules through
+ * `import type` (erased from the admin bundle): the admin never imports server
+ * code at runtime, only the dependency-free rules in `src/lib`.
+ */
+import type { InferTypeOf } from "@medusajs/framework/types"
+import type { z } from "@medusajs/framework/zod"
+import type {
+  AdminAddChatwootAgents as AddAgentsBody,
+  AdminCreateChatwootAccount as CreateAccountBody,
+  AdminEnsureEmailInbox as EmailInboxBody,
+  AdminUpdateChatwootAccount as UpdateAccountBody,
+} from "../../api/admin/chatwoot/accounts/validators"
+import type ChatwootAccountModel from "../../modules/chatwoot/models/chatwoot-account"
+import type ChatwootAgentModel from "../../modules/chatwoot/models/chatwoot-agent"
+import type ChatwootInboxModel from "../../modules/chatwoot/models/chatwoot-inbox"
+import type { BusinessHours, WidgetSettings } from "../../modules/chatwoot/widget-settings"
 
-export type BusinessDay = {
-  /** 0 = Sunday … 6 = Saturday (Chatwoot's numbering). */
-  day_of_week: number
-  closed_all_day: boolean
-  open_all_day: boolean
-  open_hour: number
-  open_minutes: number
-  close_hour: number
-  close_minutes: number
-}
+export type ChatwootAccountStatus = InferTypeOf<typeof ChatwootAccountModel>["status"]
+export type ChatwootAccountMode = InferTypeOf<typeof ChatwootAccountModel>["mode"]
+export type ChatwootInboxKind = InferTypeOf<typeof ChatwootInboxModel>["kind"]
+export type ChatwootAgentRole = InferTypeOf<typeof ChatwootAgentModel>["role"]
 
-export type BusinessHours = {
-  enabled: boolean
-  /** IANA time zone, e.g. Europe/Berlin */
-  timezone: string
-  out_of_office_message: string
-  days: BusinessDay[]
-}
+export type { BusinessHours, WidgetSettings } from "../../modules/chatwoot/widget-settings"
+export type { AgentActions } from "../../lib/agent-actions"
 
-export type WidgetPosition = "left" | "right"
-export type WidgetType = "standard" | "expanded_bubble"
-export type ReplyTime = "in_a_few_minutes" | "in_a_few_hours" | "in_a_day"
-export type DarkMode = "light" | "auto" | "dark"
-
-/** Per-storefront chat settings (src/modules/chatwoot/widget-settings.ts). */
-export type WidgetSettings = {
-  widget_color: string
-  position: WidgetPosition
-  type: WidgetType
-  launcher_title: string
-  welcome_title: string
-  welcome_tagline: string
-  reply_time: ReplyTime
-  /** null: the store's default locale */
-  locale: string | null
-  dark_mode: DarkMode
-  hmac_mandatory: boolean
-  website_url: string | null
-  business_hours: BusinessHours
-  /** Order actions agents may run from the dashboard app (all off by default). */
-  agent_actions?: AgentActions
-}
+export type BusinessDay = BusinessHours["days"][number]
+export type WidgetPosition = WidgetSettings["position"]
+export type WidgetType = WidgetSettings["type"]
+export type ReplyTime = WidgetSettings["reply_time"]
+export type DarkMode = WidgetSettings["dark_mode"]
 
 export type WidgetSettingsPatch = Partial<Omit<WidgetSettings, "business_hours">> & {
   business_hours?: Partial<BusinessHours>
@@ -81,7 +65,7 @@ export type AdminChatwootAgent = {
   medusa_user_id: string | null
 }
 
-/** Health summary the account list adds to every account (design §8). */
+/** Health summary the account list adds to every account. */
 export type AdminChatwootAccountHealth = {
   ok: boolean
   credentials: boolean
@@ -129,17 +113,10 @@ export type AdminChatwootAccountDeleteResponse = {
   deleted_in_chatwoot: boolean
 }
 
-export type AdminCreateChatwootAccount =
-  | { mode: "provision"; sales_channel_id: string }
-  | { mode: "link"; sales_channel_id: string; chatwoot_account_id: number; api_access_token: string }
-  | { mode: "attach"; sales_channel_id: string; account_id: string }
+export type AdminCreateChatwootAccount = z.input<typeof CreateAccountBody>
 
-export type AdminUpdateChatwootAccount = {
-  /** null: follow the store and sales channel names */
-  name?: string | null
-  /** null: follow the store's default locale */
-  locale?: string | null
-}
+/** null: follow the store and sales channel names / the store's default locale */
+export type AdminUpdateChatwootAccount = z.input<typeof UpdateAccountBody>
 
 export type AdminChatwootStorefront = {
   sales_channel_id: string
@@ -150,37 +127,13 @@ export type AdminChatwootStorefront = {
 
 export type AdminChatwootStorefrontResponse = { storefront: AdminChatwootStorefront }
 
-export type AdminCreateChatwootEmailInbox = {
-  email: string
-  /** Inbox name in Chatwoot; default "E-mail (<address>)" */
-  name?: string
-  imap_enabled?: boolean
-  imap_address?: string
-  imap_port?: number
-  imap_login?: string
-  imap_password?: string
-  imap_enable_ssl?: boolean
-  smtp_address?: string
-  smtp_port?: number
-  smtp_login?: string
-  smtp_password?: string
-  smtp_domain?: string
-  smtp_enabled?: boolean
-  smtp_enable_starttls_auto?: boolean
-}
+/** Inbox name in Chatwoot defaults to "E-mail (<address>)". */
+export type AdminCreateChatwootEmailInbox = z.input<typeof EmailInboxBody>
 
-export type AdminAddChatwootAgents = {
-  account_ids: string[]
-  name: string
-  email: string
-  role: ChatwootAgentRole
-}
+export type AdminAddChatwootAgents = z.input<typeof AddAgentsBody>
 
 export type AdminAddChatwootAgentsResponse = { agents: AdminChatwootAgent[] }
 
 export type AdminChatwootSsoResponse = { url: string }
 
 export type AccountAction = "retry" | "suspend" | "resume"
-
-/** Order actions agents may run from the dashboard app in Chatwoot. */
-export type AgentActions = { cancel_order: boolean; resend_confirmation: boolean; create_return: boolean }

@@ -1,6 +1,6 @@
 /**
  * The one rule deciding whether a Chatwoot conversation belongs to a Medusa
- * customer (design §5–7). It is used by the conversation mirror, routing, the
+ * customer. It is used by the conversation mirror, routing, the
  * agent dashboard app and the admin Conversations page; nothing else decides.
  *
  * A conversation is the customer's only when

@@ -58,10 +58,16 @@ export class SecretBox {
   }
 }
 
+/** What is encrypted at rest; each purpose is bound into its ciphertext. */
+export type SecretPurpose = "access_token" | "webhook_secret" | "dashboard_app_secret" | "hmac_token" | "api_inbox_secret"
+
+/** A 32-byte key derived from `encryption_key` (HKDF-SHA256) for one use, named by `info`; each use gets its own key. */
+export function derivedKey(encryptionKey: string, info: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", Buffer.from(encryptionKey, "utf8"), "medusa-plugin-chatwoot", info, 32))
+}
+
 function deriveKey(secret: string) {
-  const key = Buffer.from(
-    hkdfSync("sha256", Buffer.from(secret, "utf8"), "medusa-plugin-chatwoot", "stored-secrets-v1", 32)
-  )
+  const key = derivedKey(secret, "stored-secrets-v1")
   const id = createHash("sha256").update(key).digest("base64url").slice(0, 8)
   return { id, key }
 }

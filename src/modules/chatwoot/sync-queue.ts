@@ -1,6 +1,6 @@
 import type { SyncJobKind, SyncJobStatus } from "./models/chatwoot-sync-job"
 
-/** Defaults of the durable sync queue (design §4, §9). */
+/** Defaults of the durable sync queue. */
 export const SYNC_QUEUE_DEFAULTS = {
   /** Rows one claim takes. */
   batchSize: 20,

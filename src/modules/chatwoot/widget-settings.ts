@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import { NO_AGENT_ACTIONS, type AgentActionKey } from "../../lib/agent-actions"
 
 /**
  * Per-storefront chat settings: what the admin edits, what the widget route
@@ -47,10 +48,11 @@ export const businessHoursSchema = z.object({
     .default(defaultDays()),
 })
 
+const agentAction = (key: AgentActionKey) => z.boolean().default(NO_AGENT_ACTIONS[key])
 export const agentActionsSchema = z.object({
-  cancel_order: z.boolean().default(false),
-  resend_confirmation: z.boolean().default(false),
-  create_return: z.boolean().default(false),
+  cancel_order: agentAction("cancel_order"),
+  resend_confirmation: agentAction("resend_confirmation"),
+  create_return: agentAction("create_return"),
 })
 export type AgentActions = z.infer<typeof agentActionsSchema>
 

@@ -35,15 +35,8 @@ export const contactErase: SyncHandler<"contact_erase"> = async (container, row)
       const found = await contacts.findByEmail(email)
       if (found) ids.add(found.id)
     }
-    // contacts that hold no e-mail of theirs but a conversation about them: an anonymous contact-form
-    // post keeps the typed e-mail on the conversation only, and a guest's mirrored conversation
-    const mirrored = [
-      ...(await chatwoot.listChatwootConversations({ account_id: row.account_id, customer_id: customerIds }, { select: ["chatwoot_contact_id"] })),
-      ...(emails.length
-        ? await chatwoot.listChatwootConversations({ account_id: row.account_id, email: emails }, { select: ["chatwoot_contact_id"] })
-        : []),
-    ]
-    for (const conversation of mirrored) if (conversation.chatwoot_contact_id) ids.add(conversation.chatwoot_contact_id)
+    // the contacts of mirrored conversations about them (an anonymous contact-form post keeps the typed e-mail on the conversation only)
+    for (const id of payload.chatwoot_contact_ids ?? []) ids.add(id)
     for (const id of ids) {
       await deleteContact(contacts, id)
       deleted.push(id)

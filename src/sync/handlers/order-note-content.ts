@@ -1,3 +1,4 @@
+import { medusaAdminUrl } from "../../lib/admin-urls"
 import { formatMoney } from "../../lib/money"
 import type { OrderChange } from "../jobs"
 
@@ -38,7 +39,7 @@ const itemLines = (items: { title?: string | null; quantity?: unknown }[] | null
 
 /** The note's lines with the order's admin link last (when the public URL is known). */
 function withAdminLink(lines: string[], orderId: string, publicUrl: string | null | undefined): string {
-  if (publicUrl) lines.push(`${publicUrl.replace(/\/+$/, "")}/app/orders/${orderId}`)
+  if (publicUrl) lines.push(medusaAdminUrl(publicUrl, `orders/${orderId}`))
   return lines.join("\n")
 }
 

@@ -1,7 +1,7 @@
 import { capText, collapseWhitespace, scanOrderNumbers, SCAN_CAP } from "./text-scan"
 
 /**
- * Pure readers of Chatwoot webhook payloads (chatwoot-api.md §5.2): what the
+ * Pure readers of Chatwoot webhook payloads: what the
  * conversation mirror, the message timestamps and the contact review take
  * from each event. No I/O; unit-tested on the sandbox's payload builders.
  */
@@ -105,7 +105,7 @@ export type MessageFacts = {
 
 /**
  * A `message_created` payload: private notes, activity messages and
- * templates never count as the customer's messages (design §6).
+ * templates never count as the customer's messages.
  */
 export function messageFacts(payload: unknown): MessageFacts {
   const m = obj(payload)

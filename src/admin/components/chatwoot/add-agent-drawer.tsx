@@ -1,10 +1,12 @@
-import { Alert, Button, Checkbox, Drawer, Input, Label, Select, Text, toast } from "@medusajs/ui"
-import { useState, type FormEvent } from "react"
+import { Checkbox, Input, Label, Text, toast } from "@medusajs/ui"
+import { useState } from "react"
 import { useAddChatwootAgents } from "../../hooks/use-agents"
 import { errorMessage, storefrontNames } from "../../lib/format"
 import type { AdminChatwootAccount, ChatwootAgentRole } from "../../lib/types"
 import { isEmail } from "../../lib/validation"
 import { Field } from "./field"
+import { DrawerForm, FormDrawer } from "./form-drawer"
+import { SelectField, type SelectOption } from "./select-field"
 
 type AddAgentDrawerProps = {
   open: boolean
@@ -16,15 +18,15 @@ type AddAgentDrawerProps = {
 
 /** Adds one person as agent or administrator to one or more Chatwoot accounts. */
 export const AddAgentDrawer = ({ open, onOpenChange, accounts, initialAccountIds = [] }: AddAgentDrawerProps) => (
-  <Drawer open={open} onOpenChange={onOpenChange}>
-    <Drawer.Content aria-describedby={undefined}>
-      <Drawer.Header>
-        <Drawer.Title>Add agent</Drawer.Title>
-      </Drawer.Header>
-      <AddAgentForm accounts={accounts} initialAccountIds={initialAccountIds} onDone={() => onOpenChange(false)} />
-    </Drawer.Content>
-  </Drawer>
+  <FormDrawer open={open} onOpenChange={onOpenChange} title="Add agent">
+    <AddAgentForm accounts={accounts} initialAccountIds={initialAccountIds} onDone={() => onOpenChange(false)} />
+  </FormDrawer>
 )
+
+const ROLES: SelectOption<ChatwootAgentRole>[] = [
+  { value: "agent", label: "Agent" },
+  { value: "administrator", label: "Administrator" },
+]
 
 const AddAgentForm = ({
   accounts,
@@ -53,8 +55,7 @@ const AddAgentForm = ({
   const toggle = (id: string, checked: boolean) =>
     setAccountIds((ids) => (checked ? [...new Set([...ids, id])] : ids.filter((x) => x !== id)))
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
+  const onSubmit = () => {
     setSubmitted(true)
     if (Object.values(errors).some(Boolean)) {
       return
@@ -75,92 +76,74 @@ const AddAgentForm = ({
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-1 flex-col overflow-hidden" noValidate>
-      <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-y-auto">
-        {add.isError && (
-          <Alert variant="error" dismissible={false}>
-            {errorMessage(add.error)}
-          </Alert>
+    <DrawerForm
+      onSubmit={onSubmit}
+      pending={add.isPending}
+      submitLabel="Add agent"
+      submitDisabled={selectable.length === 0}
+      error={add.error}
+    >
+      <Field id="chatwoot-agent-name" label="Name" error={submitted ? errors.name : null}>
+        <Input id="chatwoot-agent-name" value={name} onChange={(e) => setName(e.target.value)} />
+      </Field>
+      <Field id="chatwoot-agent-email" label="E-mail" error={submitted ? errors.email : null}>
+        <Input
+          id="chatwoot-agent-email"
+          type="email"
+          value={email}
+          placeholder="agent@example.com"
+          onChange={(e) => setEmail(e.target.value)}
+        />
+      </Field>
+      <SelectField
+        id="chatwoot-agent-role"
+        label="Role"
+        hint="Administrators can also change the account's inboxes, teams and settings in Chatwoot."
+        value={role}
+        onChange={setRole}
+        options={ROLES}
+      />
+      <fieldset className="flex flex-col gap-y-2">
+        <legend className="mb-2">
+          <Label size="small" weight="plus">
+            Accounts
+          </Label>
+        </legend>
+        {accounts.length === 0 && (
+          <Text size="small" className="text-ui-fg-subtle">
+            No Chatwoot account is set up yet.
+          </Text>
         )}
-        <Field id="chatwoot-agent-name" label="Name" error={submitted ? errors.name : null}>
-          <Input id="chatwoot-agent-name" value={name} onChange={(e) => setName(e.target.value)} />
-        </Field>
-        <Field id="chatwoot-agent-email" label="E-mail" error={submitted ? errors.email : null}>
-          <Input
-            id="chatwoot-agent-email"
-            type="email"
-            value={email}
-            placeholder="agent@example.com"
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </Field>
-        <Field
-          id="chatwoot-agent-role"
-          label="Role"
-          hint="Administrators can also change the account's inboxes, teams and settings in Chatwoot."
-        >
-          <Select value={role} onValueChange={(v) => setRole(v as ChatwootAgentRole)}>
-            <Select.Trigger id="chatwoot-agent-role">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value="agent">Agent</Select.Item>
-              <Select.Item value="administrator">Administrator</Select.Item>
-            </Select.Content>
-          </Select>
-        </Field>
-        <fieldset className="flex flex-col gap-y-2">
-          <legend className="mb-2">
-            <Label size="small" weight="plus">
-              Accounts
-            </Label>
-          </legend>
-          {accounts.length === 0 && (
-            <Text size="small" className="text-ui-fg-subtle">
-              No Chatwoot account is set up yet.
-            </Text>
-          )}
-          <div className="flex flex-col divide-y rounded-lg border">
-            {accounts.map((account) => {
-              const id = `chatwoot-agent-account-${account.id}`
-              const disabled = account.status !== "active"
-              return (
-                <div key={account.id} className="flex items-center gap-x-3 px-3 py-2">
-                  <Checkbox
-                    id={id}
-                    disabled={disabled}
-                    checked={accountIds.includes(account.id)}
-                    onCheckedChange={(checked) => toggle(account.id, checked === true)}
-                  />
-                  <Label htmlFor={id} size="small" className={disabled ? "text-ui-fg-disabled" : undefined}>
-                    {account.name}
-                    <span className="text-ui-fg-muted">
-                      {" "}
-                      · {storefrontNames(account) || "no storefront"}
-                      {disabled ? ` · ${account.status}` : ""}
-                    </span>
-                  </Label>
-                </div>
-              )
-            })}
-          </div>
-          {submitted && errors.accounts && (
-            <Text size="small" className="text-ui-fg-error">
-              {errors.accounts}
-            </Text>
-          )}
-        </fieldset>
-      </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary" type="button" disabled={add.isPending}>
-            Cancel
-          </Button>
-        </Drawer.Close>
-        <Button size="small" type="submit" isLoading={add.isPending} disabled={add.isPending || selectable.length === 0}>
-          Add agent
-        </Button>
-      </Drawer.Footer>
-    </form>
+        <div className="flex flex-col divide-y rounded-lg border">
+          {accounts.map((account) => {
+            const id = `chatwoot-agent-account-${account.id}`
+            const disabled = account.status !== "active"
+            return (
+              <div key={account.id} className="flex items-center gap-x-3 px-3 py-2">
+                <Checkbox
+                  id={id}
+                  disabled={disabled}
+                  checked={accountIds.includes(account.id)}
+                  onCheckedChange={(checked) => toggle(account.id, checked === true)}
+                />
+                <Label htmlFor={id} size="small" className={disabled ? "text-ui-fg-disabled" : undefined}>
+                  {account.name}
+                  <span className="text-ui-fg-muted">
+                    {" "}
+                    · {storefrontNames(account) || "no storefront"}
+                    {disabled ? ` · ${account.status}` : ""}
+                  </span>
+                </Label>
+              </div>
+            )
+          })}
+        </div>
+        {submitted && errors.accounts && (
+          <Text size="small" className="text-ui-fg-error">
+            {errors.accounts}
+          </Text>
+        )}
+      </fieldset>
+    </DrawerForm>
   )
 }

@@ -1,11 +1,12 @@
 import { Plus, Trash } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, IconButton, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { Badge, Button, Container, IconButton, Table, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { useRemoveChatwootAgent } from "../../hooks/use-agents"
 import { errorMessage, storefrontNames } from "../../lib/format"
 import type { AdminChatwootAccount, AdminChatwootAgent } from "../../lib/types"
 import { AddAgentDrawer } from "./add-agent-drawer"
 import { AccountStatusBadge } from "./status-badge"
+import { SectionHeader } from "./section-header"
 
 /** Agents of every account, with "add" (to one or more accounts) and "remove". */
 export const AgentsSection = ({ accounts }: { accounts: AdminChatwootAccount[] }) => {
@@ -13,13 +14,7 @@ export const AgentsSection = ({ accounts }: { accounts: AdminChatwootAccount[] }
 
   return (
     <Container className="divide-y p-0" data-testid="chatwoot-agents">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h2">Agents</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            People who answer chats in each storefront&apos;s Chatwoot account.
-          </Text>
-        </div>
+      <SectionHeader title="Agents" description={<>People who answer chats in each storefront&apos;s Chatwoot account.</>}>
         <Button
           size="small"
           variant="secondary"
@@ -28,7 +23,7 @@ export const AgentsSection = ({ accounts }: { accounts: AdminChatwootAccount[] }
         >
           Add agent
         </Button>
-      </div>
+      </SectionHeader>
       {accounts.length === 0 ? (
         <div className="px-6 py-6">
           <Text size="small" className="text-ui-fg-subtle">

@@ -1,13 +1,21 @@
-import { Heading, Hint, Input, Label, Select, Switch, Text, Textarea } from "@medusajs/ui"
+import { Heading, Hint, Input, Label, Text, Textarea } from "@medusajs/ui"
 import type { BusinessDay, BusinessHours } from "../../lib/types"
 import { isTimeZone, timeZones } from "../../lib/validation"
 import { Field } from "./field"
+import { SelectInput, type SelectOption } from "./select-field"
+import { InlineSwitch } from "./switch-row"
 
 const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 /** Monday first, like Chatwoot's own business-hours editor. */
 const DISPLAY_ORDER = [1, 2, 3, 4, 5, 6, 0]
 
 type DayMode = "hours" | "all_day" | "closed"
+
+const DAY_MODES: SelectOption<DayMode>[] = [
+  { value: "hours", label: "Open" },
+  { value: "all_day", label: "Open 24 hours" },
+  { value: "closed", label: "Closed" },
+]
 
 const pad = (n: number) => String(n).padStart(2, "0")
 const toTime = (hour: number, minutes: number) => `${pad(hour)}:${pad(minutes)}`
@@ -82,16 +90,12 @@ export const BusinessHoursEditor = ({ value, onChange }: BusinessHoursEditorProp
           Outside these hours the widget shows the out-of-office message and when you are back.
         </Text>
       </div>
-      <div className="flex items-center gap-x-2">
-        <Switch
-          id="chatwoot-bh-enabled"
-          checked={value.enabled}
-          onCheckedChange={(enabled) => onChange({ ...value, enabled })}
-        />
-        <Label htmlFor="chatwoot-bh-enabled" size="small">
-          Use business hours
-        </Label>
-      </div>
+      <InlineSwitch
+        id="chatwoot-bh-enabled"
+        label="Use business hours"
+        checked={value.enabled}
+        onChange={(enabled) => onChange({ ...value, enabled })}
+      />
 
       <Field id="chatwoot-bh-timezone" label="Time zone" error={errors.timezone}>
         <Input
@@ -124,16 +128,13 @@ export const BusinessHoursEditor = ({ value, onChange }: BusinessHoursEditorProp
                     {DAY_NAMES[dayOfWeek]}
                   </Text>
                   <div className="w-36 shrink-0">
-                    <Select size="small" value={mode} onValueChange={(m) => setMode(dayOfWeek, m as DayMode)}>
-                      <Select.Trigger aria-label={`${DAY_NAMES[dayOfWeek]} opening`}>
-                        <Select.Value />
-                      </Select.Trigger>
-                      <Select.Content>
-                        <Select.Item value="hours">Open</Select.Item>
-                        <Select.Item value="all_day">Open 24 hours</Select.Item>
-                        <Select.Item value="closed">Closed</Select.Item>
-                      </Select.Content>
-                    </Select>
+                    <SelectInput
+                      size="small"
+                      value={mode}
+                      onChange={(m) => setMode(dayOfWeek, m)}
+                      aria-label={`${DAY_NAMES[dayOfWeek]} opening`}
+                      options={DAY_MODES}
+                    />
                   </div>
                   {mode === "hours" && (
                     <div className="flex items-center gap-x-1">

@@ -1,10 +1,12 @@
-import { Alert, Button, Drawer, Heading, Input, Label, Switch, Text, toast } from "@medusajs/ui"
-import { useState, type FormEvent } from "react"
+import { Alert, Heading, Input, Switch, Text, toast } from "@medusajs/ui"
+import { useState, type ReactNode } from "react"
 import { useCreateChatwootEmailInbox } from "../../hooks/use-account-mutations"
 import { errorMessage } from "../../lib/format"
 import type { AdminChatwootAccount, AdminCreateChatwootEmailInbox } from "../../lib/types"
 import { isEmail } from "../../lib/validation"
 import { Field } from "./field"
+import { DrawerForm, FormDrawer } from "./form-drawer"
+import { InlineSwitch } from "./switch-row"
 
 type EmailInboxDrawerProps = {
   open: boolean
@@ -14,14 +16,9 @@ type EmailInboxDrawerProps = {
 
 /** Adds an e-mail inbox to an account: forwarding-only, or with IMAP/SMTP. */
 export const EmailInboxDrawer = ({ open, onOpenChange, account }: EmailInboxDrawerProps) => (
-  <Drawer open={open} onOpenChange={onOpenChange}>
-    <Drawer.Content aria-describedby={undefined}>
-      <Drawer.Header>
-        <Drawer.Title>E-mail inbox</Drawer.Title>
-      </Drawer.Header>
-      <EmailInboxForm account={account} onDone={() => onOpenChange(false)} />
-    </Drawer.Content>
-  </Drawer>
+  <FormDrawer open={open} onOpenChange={onOpenChange} title="E-mail inbox">
+    <EmailInboxForm account={account} onDone={() => onOpenChange(false)} />
+  </FormDrawer>
 )
 
 type Server = { address: string; port: string; login: string; password: string }
@@ -59,8 +56,7 @@ const EmailInboxForm = ({ account, onDone }: { account: AdminChatwootAccount; on
   }
   const shown = (key: keyof typeof errors) => (submitted ? errors[key] : null)
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
+  const onSubmit = () => {
     setSubmitted(true)
     if (Object.values(errors).some(Boolean)) {
       return
@@ -141,110 +137,102 @@ const EmailInboxForm = ({ account, onDone }: { account: AdminChatwootAccount; on
   )
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-1 flex-col overflow-hidden" noValidate>
-      <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-y-auto">
-        <Text size="small" className="text-ui-fg-subtle">
-          Customers&apos; e-mails to this address become conversations in {account.name}. Without IMAP and SMTP the
-          inbox is forwarding-only: forward the mailbox to the address Chatwoot shows for the inbox, and replies go
-          out through Chatwoot&apos;s mail server.
-        </Text>
-        {existing.length > 0 && (
-          <Alert variant="info" dismissible={false}>
-            This account already has an e-mail inbox (
-            {existing.map((i) => `#${i.chatwoot_inbox_id ?? "?"}`).join(", ")}); saving updates it.
-          </Alert>
-        )}
-        {create.isError && (
-          <Alert variant="error" dismissible={false}>
-            {errorMessage(create.error)}
-          </Alert>
-        )}
-        <Field id="chatwoot-email-address" label="E-mail address" error={shown("email")}>
+    <DrawerForm
+      onSubmit={onSubmit}
+      pending={create.isPending}
+      submitLabel={existing.length ? "Save inbox" : "Add inbox"}
+      error={create.error}
+      intro={
+        <>
+          <Text size="small" className="text-ui-fg-subtle">
+            Customers&apos; e-mails to this address become conversations in {account.name}. Without IMAP and SMTP the
+            inbox is forwarding-only: forward the mailbox to the address Chatwoot shows for the inbox, and replies go
+            out through Chatwoot&apos;s mail server.
+          </Text>
+          {existing.length > 0 && (
+            <Alert variant="info" dismissible={false}>
+              This account already has an e-mail inbox (
+              {existing.map((i) => `#${i.chatwoot_inbox_id ?? "?"}`).join(", ")}); saving updates it.
+            </Alert>
+          )}
+        </>
+      }
+    >
+      <Field id="chatwoot-email-address" label="E-mail address" error={shown("email")}>
+        <Input
+          id="chatwoot-email-address"
+          type="email"
+          value={email}
+          placeholder="support@example.com"
+          onChange={(e) => setEmail(e.target.value)}
+        />
+      </Field>
+      <Field id="chatwoot-email-name" label="Inbox name" optional hint="Shown to agents in Chatwoot">
+        <Input
+          id="chatwoot-email-name"
+          value={name}
+          placeholder={`E-mail (${email.trim() || "support@example.com"})`}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </Field>
+
+      <ServerSection
+        id="chatwoot-imap-enabled"
+        title="Receive over IMAP"
+        description="Chatwoot fetches new mail from your mailbox."
+        enabled={useImap}
+        onEnabledChange={setUseImap}
+      >
+        {serverFields("imap", imap, setImap)}
+        <InlineSwitch id="chatwoot-imap-ssl" label="Use SSL/TLS" checked={imapSsl} onChange={setImapSsl} />
+      </ServerSection>
+
+      <ServerSection
+        id="chatwoot-smtp-enabled"
+        title="Send over SMTP"
+        description="Replies leave through your own mail server."
+        enabled={useSmtp}
+        onEnabledChange={setUseSmtp}
+      >
+        {serverFields("smtp", smtp, setSmtp)}
+        <Field id="chatwoot-smtp-domain" label="HELO domain" optional>
           <Input
-            id="chatwoot-email-address"
-            type="email"
-            value={email}
-            placeholder="support@example.com"
-            onChange={(e) => setEmail(e.target.value)}
+            id="chatwoot-smtp-domain"
+            value={smtpDomain}
+            placeholder="example.com"
+            onChange={(e) => setSmtpDomain(e.target.value)}
           />
         </Field>
-        <Field id="chatwoot-email-name" label="Inbox name" optional hint="Shown to agents in Chatwoot">
-          <Input
-            id="chatwoot-email-name"
-            value={name}
-            placeholder={`E-mail (${email.trim() || "support@example.com"})`}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </Field>
-
-        <section className="flex flex-col gap-y-4">
-          <div className="flex items-center justify-between">
-            <div>
-              <Heading level="h3">Receive over IMAP</Heading>
-              <Text size="small" className="text-ui-fg-subtle">
-                Chatwoot fetches new mail from your mailbox.
-              </Text>
-            </div>
-            <div className="shrink-0">
-              <Switch id="chatwoot-imap-enabled" checked={useImap} onCheckedChange={setUseImap} aria-label="Receive over IMAP" />
-            </div>
-          </div>
-          {useImap && (
-            <>
-              {serverFields("imap", imap, setImap)}
-              <div className="flex items-center gap-x-2">
-                <Switch id="chatwoot-imap-ssl" checked={imapSsl} onCheckedChange={setImapSsl} />
-                <Label htmlFor="chatwoot-imap-ssl" size="small">
-                  Use SSL/TLS
-                </Label>
-              </div>
-            </>
-          )}
-        </section>
-
-        <section className="flex flex-col gap-y-4">
-          <div className="flex items-center justify-between">
-            <div>
-              <Heading level="h3">Send over SMTP</Heading>
-              <Text size="small" className="text-ui-fg-subtle">
-                Replies leave through your own mail server.
-              </Text>
-            </div>
-            <div className="shrink-0">
-              <Switch id="chatwoot-smtp-enabled" checked={useSmtp} onCheckedChange={setUseSmtp} aria-label="Send over SMTP" />
-            </div>
-          </div>
-          {useSmtp && (
-            <>
-              {serverFields("smtp", smtp, setSmtp)}
-              <Field id="chatwoot-smtp-domain" label="HELO domain" optional>
-                <Input
-                  id="chatwoot-smtp-domain"
-                  value={smtpDomain}
-                  placeholder="example.com"
-                  onChange={(e) => setSmtpDomain(e.target.value)}
-                />
-              </Field>
-              <div className="flex items-center gap-x-2">
-                <Switch id="chatwoot-smtp-starttls" checked={smtpStarttls} onCheckedChange={setSmtpStarttls} />
-                <Label htmlFor="chatwoot-smtp-starttls" size="small">
-                  Use STARTTLS
-                </Label>
-              </div>
-            </>
-          )}
-        </section>
-      </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary" type="button" disabled={create.isPending}>
-            Cancel
-          </Button>
-        </Drawer.Close>
-        <Button size="small" type="submit" isLoading={create.isPending} disabled={create.isPending}>
-          {existing.length ? "Save inbox" : "Add inbox"}
-        </Button>
-      </Drawer.Footer>
-    </form>
+        <InlineSwitch id="chatwoot-smtp-starttls" label="Use STARTTLS" checked={smtpStarttls} onChange={setSmtpStarttls} />
+      </ServerSection>
+    </DrawerForm>
   )
 }
+
+type ServerSectionProps = {
+  id: string
+  title: string
+  description: string
+  enabled: boolean
+  onEnabledChange: (enabled: boolean) => void
+  /** The server's fields, shown while it is enabled. */
+  children: ReactNode
+}
+
+/** A mail server the inbox may use (IMAP in, SMTP out): a heading with its switch, then its fields. */
+const ServerSection = ({ id, title, description, enabled, onEnabledChange, children }: ServerSectionProps) => (
+  <section className="flex flex-col gap-y-4">
+    <div className="flex items-center justify-between">
+      <div>
+        <Heading level="h3">{title}</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          {description}
+        </Text>
+      </div>
+      <div className="shrink-0">
+        <Switch id={id} checked={enabled} onCheckedChange={onEnabledChange} aria-label={title} />
+      </div>
+    </div>
+    {enabled && children}
+  </section>
+)

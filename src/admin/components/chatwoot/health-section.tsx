@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Container, Heading, Skeleton, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { Alert, Badge, Button, Container, Skeleton, Table, Text, toast, usePrompt } from "@medusajs/ui"
 import { useChatwootHealth, useReplayChatwootSync, useRotateDashboardAppSecret } from "../../hooks/use-chatwoot-agent"
 import type { AccountHealth } from "../../lib/agent-types"
 import { errorMessage, formatDateTime } from "../../lib/format"
 import { AccountStatusBadge } from "./status-badge"
+import { SectionHeader } from "./section-header"
 
 function lag(seconds: number) {
   if (seconds < 60) return `${seconds} s`
@@ -119,22 +120,16 @@ const AccountHealthRow = ({ account }: { account: AccountHealth }) => {
   )
 }
 
-/** Settings page section: the health of every storefront's Chatwoot integration (design §8). */
+/** Settings page section: the health of every storefront's Chatwoot integration. */
 export const HealthSection = () => {
   const health = useChatwootHealth()
   return (
     <Container className="divide-y p-0" data-testid="chatwoot-health">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h2">Health</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Calls to Chatwoot, the sync queue and webhooks per account, refreshed every 30 seconds.
-          </Text>
-        </div>
+      <SectionHeader title="Health" description="Calls to Chatwoot, the sync queue and webhooks per account, refreshed every 30 seconds.">
         <Button size="small" variant="secondary" onClick={() => health.refetch()} isLoading={health.isFetching}>
           Refresh
         </Button>
-      </div>
+      </SectionHeader>
       {health.isLoading && (
         <div className="px-6 py-4">
           <Skeleton className="h-16 w-full" />

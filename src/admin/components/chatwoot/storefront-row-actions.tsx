@@ -2,6 +2,7 @@ import {
   ArrowPath,
   ArrowUpRightOnBox,
   CogSixTooth,
+  Directions,
   EllipsisHorizontal,
   Envelope,
   Link,
@@ -24,12 +25,13 @@ import { AttachAccountDrawer } from "./attach-account-drawer"
 import { EmailInboxDrawer } from "./email-inbox-drawer"
 import { LinkAccountDrawer } from "./link-account-drawer"
 import { RenameAccountDrawer } from "./rename-account-drawer"
+import { RoutingRulesDrawer } from "./routing-rules-drawer"
 import { SetUpButton } from "./set-up-button"
 import { StorefrontSettingsDrawer } from "./storefront-settings-drawer"
 
 type SalesChannelRef = { id: string; name: string }
 
-type Panel = "link" | "attach" | "settings" | "rename" | "email" | null
+type Panel = "link" | "attach" | "settings" | "routing" | "rename" | "email" | null
 
 /** Actions of a storefront that has no Chatwoot account yet: set up, link or attach. */
 export const NotConnectedActions = ({
@@ -187,6 +189,10 @@ export const AccountActions = ({
             <CogSixTooth className="text-ui-fg-subtle" />
             Settings
           </DropdownMenu.Item>
+          <DropdownMenu.Item className="gap-x-2" onSelect={() => setPanel("routing")}>
+            <Directions className="text-ui-fg-subtle" />
+            Routing
+          </DropdownMenu.Item>
           <DropdownMenu.Item className="gap-x-2" onSelect={() => setPanel("rename")}>
             <PencilSquare className="text-ui-fg-subtle" />
             Rename
@@ -231,6 +237,12 @@ export const AccountActions = ({
       </DropdownMenu>
       <StorefrontSettingsDrawer
         open={panel === "settings"}
+        onOpenChange={close}
+        salesChannelId={salesChannel.id}
+        salesChannelName={salesChannel.name}
+      />
+      <RoutingRulesDrawer
+        open={panel === "routing"}
         onOpenChange={close}
         salesChannelId={salesChannel.id}
         salesChannelName={salesChannel.name}

@@ -1,12 +1,15 @@
-import { Alert, Button, Divider, Drawer, Heading, Input, Label, Select, Switch, Text, Textarea, toast } from "@medusajs/ui"
-import { useState, type FormEvent, type ReactNode } from "react"
+import { Divider, Heading, Input, Text, Textarea, toast } from "@medusajs/ui"
+import { useState, type ReactNode } from "react"
+import { AGENT_ACTION_KEYS, NO_AGENT_ACTIONS, type AgentActionKey } from "../../../lib/agent-actions"
 import { useStorefrontSettings, useUpdateStorefrontSettings } from "../../hooks/use-storefront-settings"
 import { errorMessage } from "../../lib/format"
-import type { AgentActions, DarkMode, ReplyTime, WidgetPosition, WidgetSettings, WidgetSettingsPatch, WidgetType } from "../../lib/types"
+import type { DarkMode, ReplyTime, WidgetPosition, WidgetSettings, WidgetSettingsPatch, WidgetType } from "../../lib/types"
 import { isChatwootLocale, isHexColor, isHttpUrl } from "../../lib/validation"
 import { BusinessHoursEditor, businessHoursErrors } from "./business-hours-editor"
 import { Field } from "./field"
-import { RoutingRulesSection } from "./routing-rules-section"
+import { DrawerForm, DrawerQuery, FormDrawer } from "./form-drawer"
+import { SelectField, type SelectOption } from "./select-field"
+import { SwitchRow } from "./switch-row"
 
 type StorefrontSettingsDrawerProps = {
   open: boolean
@@ -15,59 +18,58 @@ type StorefrontSettingsDrawerProps = {
   salesChannelName: string
 }
 
-/** The chat widget settings of one storefront (sales channel). */
+/** The chat widget settings of one storefront (sales channel). Routing rules have their own drawer. */
 export const StorefrontSettingsDrawer = ({
   open,
   onOpenChange,
   salesChannelId,
   salesChannelName,
 }: StorefrontSettingsDrawerProps) => (
-  <Drawer open={open} onOpenChange={onOpenChange}>
-    <Drawer.Content aria-describedby={undefined} data-testid="chatwoot-storefront-settings">
-      <Drawer.Header>
-        <Drawer.Title>Chat settings · {salesChannelName}</Drawer.Title>
-      </Drawer.Header>
-      {open && <SettingsLoader salesChannelId={salesChannelId} onDone={() => onOpenChange(false)} />}
-    </Drawer.Content>
-  </Drawer>
+  <FormDrawer
+    open={open}
+    onOpenChange={onOpenChange}
+    title={`Chat settings · ${salesChannelName}`}
+    testId="chatwoot-storefront-settings"
+  >
+    {open && <SettingsLoader salesChannelId={salesChannelId} onDone={() => onOpenChange(false)} />}
+  </FormDrawer>
 )
 
 const SettingsLoader = ({ salesChannelId, onDone }: { salesChannelId: string; onDone: () => void }) => {
   const settings = useStorefrontSettings(salesChannelId)
-  if (settings.isLoading) {
-    return (
-      <Drawer.Body>
-        <Text size="small" className="text-ui-fg-subtle">
-          Loading settings…
-        </Text>
-      </Drawer.Body>
-    )
-  }
-  if (settings.isError || !settings.data) {
-    return (
-      <Drawer.Body className="flex flex-col gap-y-4">
-        <Alert variant="error" dismissible={false}>
-          Could not load the settings: {errorMessage(settings.error)}
-        </Alert>
-        <div>
-          <Button size="small" variant="secondary" onClick={() => settings.refetch()} isLoading={settings.isFetching}>
-            Try again
-          </Button>
-        </div>
-      </Drawer.Body>
-    )
-  }
   return (
-    <SettingsForm salesChannelId={salesChannelId} initial={settings.data.storefront.settings} onDone={onDone} />
+    <DrawerQuery query={settings} what="settings">
+      {(data) => <SettingsForm salesChannelId={salesChannelId} initial={data.storefront.settings} onDone={onDone} />}
+    </DrawerQuery>
   )
 }
 
-const NO_AGENT_ACTIONS: AgentActions = { cancel_order: false, resend_confirmation: false, create_return: false }
+const AGENT_ACTIONS: Record<AgentActionKey, { label: string; help: string }> = {
+  cancel_order: { label: "Cancel orders", help: "Cancel an order that has no fulfilment yet (Medusa's cancel flow)." },
+  resend_confirmation: {
+    label: "Resend order confirmations",
+    help: "Send the order confirmation again (emits order.placed with resend: true).",
+  },
+  create_return: { label: "Create return requests", help: "Request the return of fulfilled items (Medusa's return flow)." },
+}
 
-const AGENT_ACTIONS: { key: keyof AgentActions; label: string; help: string }[] = [
-  { key: "cancel_order", label: "Cancel orders", help: "Cancel an order that has no fulfilment yet (Medusa's cancel flow)." },
-  { key: "resend_confirmation", label: "Resend order confirmations", help: "Send the order confirmation again (emits order.placed with resend: true)." },
-  { key: "create_return", label: "Create return requests", help: "Request the return of fulfilled items (Medusa's return flow)." },
+const POSITIONS: SelectOption<WidgetPosition>[] = [
+  { value: "right", label: "Bottom right" },
+  { value: "left", label: "Bottom left" },
+]
+const LAUNCHERS: SelectOption<WidgetType>[] = [
+  { value: "standard", label: "Bubble" },
+  { value: "expanded_bubble", label: "Expanded bubble" },
+]
+const THEMES: SelectOption<DarkMode>[] = [
+  { value: "light", label: "Light" },
+  { value: "auto", label: "Follow the visitor" },
+  { value: "dark", label: "Dark" },
+]
+const REPLY_TIMES: SelectOption<ReplyTime>[] = [
+  { value: "in_a_few_minutes", label: "In a few minutes" },
+  { value: "in_a_few_hours", label: "In a few hours" },
+  { value: "in_a_day", label: "In a day" },
 ]
 
 type FormState = Omit<WidgetSettings, "locale" | "website_url"> & { locale: string; website_url: string }
@@ -88,19 +90,7 @@ const Section = ({ title, description, children }: { title: string; description?
   </section>
 )
 
-const SettingsForm = ({
-  salesChannelId,
-  initial,
-  onDone,
-}: {
-  salesChannelId: string
-  initial: WidgetSettings
-  onDone: () => void
-}) => {
-  const update = useUpdateStorefrontSettings(salesChannelId)
-  const [form, setForm] = useState<FormState>(() => toForm(initial))
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }))
-
+function settingsErrors(form: FormState) {
   const hoursErrors = businessHoursErrors(form.business_hours)
   const errors = {
     widget_color: isHexColor(form.widget_color) ? null : "A colour like #1f93ff",
@@ -115,9 +105,24 @@ const SettingsForm = ({
     !!hoursErrors.timezone ||
     !!hoursErrors.out_of_office_message ||
     Object.values(hoursErrors.days).some(Boolean)
+  return { errors, invalid }
+}
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
+const SettingsForm = ({
+  salesChannelId,
+  initial,
+  onDone,
+}: {
+  salesChannelId: string
+  initial: WidgetSettings
+  onDone: () => void
+}) => {
+  const update = useUpdateStorefrontSettings(salesChannelId)
+  const [form, setForm] = useState<FormState>(() => toForm(initial))
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }))
+  const { errors, invalid } = settingsErrors(form)
+
+  const onSubmit = () => {
     if (invalid) {
       toast.error("Please fix the highlighted fields")
       return
@@ -138,212 +143,110 @@ const SettingsForm = ({
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-1 flex-col overflow-hidden" noValidate>
-      <Drawer.Body className="flex flex-1 flex-col gap-y-8 overflow-y-auto">
-        {update.isError && (
-          <Alert variant="error" dismissible={false}>
-            {errorMessage(update.error)}
-          </Alert>
-        )}
-
-        <Section title="Appearance">
-          <Field id="chatwoot-widget-color" label="Colour" error={errors.widget_color}>
-            <div className="flex items-center gap-x-2">
-              <input
-                type="color"
-                aria-label="Pick the widget colour"
-                className="h-8 w-10 shrink-0 cursor-pointer rounded-md border bg-transparent p-0.5"
-                value={isHexColor(form.widget_color) ? form.widget_color : "#1f93ff"}
-                onChange={(e) => set("widget_color", e.target.value)}
-              />
-              <Input
-                id="chatwoot-widget-color"
-                value={form.widget_color}
-                onChange={(e) => set("widget_color", e.target.value)}
-              />
-            </div>
-          </Field>
-          <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
-            <Field id="chatwoot-widget-position" label="Position">
-              <Select value={form.position} onValueChange={(v) => set("position", v as WidgetPosition)}>
-                <Select.Trigger id="chatwoot-widget-position">
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  <Select.Item value="right">Bottom right</Select.Item>
-                  <Select.Item value="left">Bottom left</Select.Item>
-                </Select.Content>
-              </Select>
-            </Field>
-            <Field id="chatwoot-widget-type" label="Launcher">
-              <Select value={form.type} onValueChange={(v) => set("type", v as WidgetType)}>
-                <Select.Trigger id="chatwoot-widget-type">
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  <Select.Item value="standard">Bubble</Select.Item>
-                  <Select.Item value="expanded_bubble">Expanded bubble</Select.Item>
-                </Select.Content>
-              </Select>
-            </Field>
-            <Field id="chatwoot-widget-dark-mode" label="Theme">
-              <Select value={form.dark_mode} onValueChange={(v) => set("dark_mode", v as DarkMode)}>
-                <Select.Trigger id="chatwoot-widget-dark-mode">
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  <Select.Item value="light">Light</Select.Item>
-                  <Select.Item value="auto">Follow the visitor</Select.Item>
-                  <Select.Item value="dark">Dark</Select.Item>
-                </Select.Content>
-              </Select>
-            </Field>
+    <DrawerForm onSubmit={onSubmit} pending={update.isPending} submitLabel="Save" error={update.error} gap="gap-y-8">
+      <Section title="Appearance">
+        <Field id="chatwoot-widget-color" label="Colour" error={errors.widget_color}>
+          <div className="flex items-center gap-x-2">
+            <input
+              type="color"
+              aria-label="Pick the widget colour"
+              className="h-8 w-10 shrink-0 cursor-pointer rounded-md border bg-transparent p-0.5"
+              value={isHexColor(form.widget_color) ? form.widget_color : "#1f93ff"}
+              onChange={(e) => set("widget_color", e.target.value)}
+            />
+            <Input id="chatwoot-widget-color" value={form.widget_color} onChange={(e) => set("widget_color", e.target.value)} />
           </div>
-        </Section>
+        </Field>
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
+          <SelectField id="chatwoot-widget-position" label="Position" value={form.position} onChange={(v) => set("position", v)} options={POSITIONS} />
+          <SelectField id="chatwoot-widget-type" label="Launcher" value={form.type} onChange={(v) => set("type", v)} options={LAUNCHERS} />
+          <SelectField id="chatwoot-widget-dark-mode" label="Theme" value={form.dark_mode} onChange={(v) => set("dark_mode", v)} options={THEMES} />
+        </div>
+      </Section>
 
-        <Divider />
+      <Divider />
 
-        <Section title="Texts">
-          <Field
-            id="chatwoot-launcher-title"
-            label="Launcher title"
-            hint="Shown on the expanded bubble"
-            error={errors.launcher_title}
-          >
-            <Input
-              id="chatwoot-launcher-title"
-              value={form.launcher_title}
-              onChange={(e) => set("launcher_title", e.target.value)}
-            />
-          </Field>
-          <Field id="chatwoot-welcome-title" label="Welcome title" error={errors.welcome_title}>
-            <Input
-              id="chatwoot-welcome-title"
-              value={form.welcome_title}
-              onChange={(e) => set("welcome_title", e.target.value)}
-            />
-          </Field>
-          <Field id="chatwoot-welcome-tagline" label="Welcome tagline" error={errors.welcome_tagline}>
-            <Textarea
-              id="chatwoot-welcome-tagline"
-              rows={2}
-              value={form.welcome_tagline}
-              onChange={(e) => set("welcome_tagline", e.target.value)}
-            />
-          </Field>
-          <Field id="chatwoot-reply-time" label="Typical reply time">
-            <Select value={form.reply_time} onValueChange={(v) => set("reply_time", v as ReplyTime)}>
-              <Select.Trigger id="chatwoot-reply-time">
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                <Select.Item value="in_a_few_minutes">In a few minutes</Select.Item>
-                <Select.Item value="in_a_few_hours">In a few hours</Select.Item>
-                <Select.Item value="in_a_day">In a day</Select.Item>
-              </Select.Content>
-            </Select>
-          </Field>
-        </Section>
+      <Section title="Texts">
+        <Field id="chatwoot-launcher-title" label="Launcher title" hint="Shown on the expanded bubble" error={errors.launcher_title}>
+          <Input id="chatwoot-launcher-title" value={form.launcher_title} onChange={(e) => set("launcher_title", e.target.value)} />
+        </Field>
+        <Field id="chatwoot-welcome-title" label="Welcome title" error={errors.welcome_title}>
+          <Input id="chatwoot-welcome-title" value={form.welcome_title} onChange={(e) => set("welcome_title", e.target.value)} />
+        </Field>
+        <Field id="chatwoot-welcome-tagline" label="Welcome tagline" error={errors.welcome_tagline}>
+          <Textarea
+            id="chatwoot-welcome-tagline"
+            rows={2}
+            value={form.welcome_tagline}
+            onChange={(e) => set("welcome_tagline", e.target.value)}
+          />
+        </Field>
+        <SelectField
+          id="chatwoot-reply-time"
+          label="Typical reply time"
+          value={form.reply_time}
+          onChange={(v) => set("reply_time", v)}
+          options={REPLY_TIMES}
+        />
+      </Section>
 
-        <Divider />
+      <Divider />
 
-        <Section title="Language and website">
-          <Field
-            id="chatwoot-widget-locale"
-            label="Locale"
-            optional
-            hint="Empty: the store's default locale"
-            error={errors.locale}
-          >
-            <Input
-              id="chatwoot-widget-locale"
-              value={form.locale}
-              placeholder="en"
-              onChange={(e) => set("locale", e.target.value)}
-            />
-          </Field>
-          <Field
-            id="chatwoot-website-url"
-            label="Website URL"
-            optional
-            hint="The storefront's public address (the website inbox's domain)"
-            error={errors.website_url}
-          >
-            <Input
-              id="chatwoot-website-url"
-              type="url"
-              value={form.website_url}
-              placeholder="https://shop.example.com"
-              onChange={(e) => set("website_url", e.target.value)}
-            />
-          </Field>
-        </Section>
-
-        <Divider />
-
-        <Section title="Security">
-          <div className="flex items-start justify-between gap-x-4">
-            <div>
-              <Label htmlFor="chatwoot-hmac" size="small" weight="plus">
-                Enforce identity verification (HMAC)
-              </Label>
-              <Text size="small" className="text-ui-fg-subtle">
-                Chatwoot rejects a logged-in customer&apos;s identity unless it carries the HMAC from
-                /store/chatwoot/identity, so nobody can chat as someone else. Recommended.
-              </Text>
-            </div>
-            <div className="shrink-0 pt-0.5">
-              <Switch id="chatwoot-hmac" checked={form.hmac_mandatory} onCheckedChange={(v) => set("hmac_mandatory", v)} />
-            </div>
-          </div>
-        </Section>
-
-        <Divider />
-
-        <Section
-          title="Agent actions"
-          description="Order actions agents may run from the Medusa dashboard app inside Chatwoot. Each asks the agent to confirm and is recorded as a private note in the conversation."
+      <Section title="Language and website">
+        <Field id="chatwoot-widget-locale" label="Locale" optional hint="Empty: the store's default locale" error={errors.locale}>
+          <Input id="chatwoot-widget-locale" value={form.locale} placeholder="en" onChange={(e) => set("locale", e.target.value)} />
+        </Field>
+        <Field
+          id="chatwoot-website-url"
+          label="Website URL"
+          optional
+          hint="The storefront's public address (the website inbox's domain)"
+          error={errors.website_url}
         >
-          {AGENT_ACTIONS.map(({ key, label, help }) => (
-            <div key={key} className="flex items-start justify-between gap-x-4">
-              <div>
-                <Label htmlFor={`chatwoot-action-${key}`} size="small" weight="plus">
-                  {label}
-                </Label>
-                <Text size="small" className="text-ui-fg-subtle">
-                  {help}
-                </Text>
-              </div>
-              <div className="shrink-0 pt-0.5">
-                <Switch
-                  id={`chatwoot-action-${key}`}
-                  data-testid={`chatwoot-action-${key}`}
-                  checked={Boolean(form.agent_actions?.[key])}
-                  onCheckedChange={(v) => set("agent_actions", { ...NO_AGENT_ACTIONS, ...form.agent_actions, [key]: v })}
-                />
-              </div>
-            </div>
-          ))}
-        </Section>
+          <Input
+            id="chatwoot-website-url"
+            type="url"
+            value={form.website_url}
+            placeholder="https://shop.example.com"
+            onChange={(e) => set("website_url", e.target.value)}
+          />
+        </Field>
+      </Section>
 
-        <Divider />
+      <Divider />
 
-        <BusinessHoursEditor value={form.business_hours} onChange={(v) => set("business_hours", v)} />
+      <Section title="Security">
+        <SwitchRow
+          id="chatwoot-hmac"
+          label="Enforce identity verification (HMAC)"
+          hint="Chatwoot rejects a logged-in customer's identity unless it carries the HMAC from /store/chatwoot/identity, so nobody can chat as someone else. Recommended."
+          checked={form.hmac_mandatory}
+          onChange={(v) => set("hmac_mandatory", v)}
+        />
+      </Section>
 
-        <Divider />
+      <Divider />
 
-        <RoutingRulesSection salesChannelId={salesChannelId} />
-      </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary" type="button" disabled={update.isPending}>
-            Cancel
-          </Button>
-        </Drawer.Close>
-        <Button size="small" type="submit" isLoading={update.isPending} disabled={update.isPending}>
-          Save
-        </Button>
-      </Drawer.Footer>
-    </form>
+      <Section
+        title="Agent actions"
+        description="Order actions agents may run from the Medusa dashboard app inside Chatwoot. Each asks the agent to confirm and is recorded as a private note in the conversation."
+      >
+        {AGENT_ACTION_KEYS.map((key) => (
+          <SwitchRow
+            key={key}
+            id={`chatwoot-action-${key}`}
+            testId={`chatwoot-action-${key}`}
+            label={AGENT_ACTIONS[key].label}
+            hint={AGENT_ACTIONS[key].help}
+            checked={Boolean(form.agent_actions?.[key])}
+            onChange={(v) => set("agent_actions", { ...NO_AGENT_ACTIONS, ...form.agent_actions, [key]: v })}
+          />
+        ))}
+      </Section>
+
+      <Divider />
+
+      <BusinessHoursEditor value={form.business_hours} onChange={(v) => set("business_hours", v)} />
+    </DrawerForm>
   )
 }

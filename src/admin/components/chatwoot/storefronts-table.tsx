@@ -1,9 +1,10 @@
-import { Badge, Container, Heading, Table, Text, Tooltip } from "@medusajs/ui"
+import { Badge, Container, Table, Text, Tooltip } from "@medusajs/ui"
 import { MODE_LABEL, accountForChannel, formatDateTime } from "../../lib/format"
 import type { AdminChatwootAccount, ChatwootInboxKind } from "../../lib/types"
 import { HealthNotes } from "./health-notes"
 import { AccountStatusBadge, NotConnectedBadge } from "./status-badge"
 import { AccountActions, NotConnectedActions } from "./storefront-row-actions"
+import { SectionHeader } from "./section-header"
 
 type SalesChannel = { id: string; name: string; description?: string | null; is_disabled?: boolean }
 
@@ -25,14 +26,7 @@ type StorefrontsTableProps = {
 /** Every sales channel (storefront) with its Chatwoot account and the actions on it. */
 export const StorefrontsTable = ({ salesChannels, accounts }: StorefrontsTableProps) => (
   <Container className="divide-y p-0" data-testid="chatwoot-storefronts">
-    <div className="flex items-center justify-between px-6 py-4">
-      <div>
-        <Heading level="h2">Storefronts</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          Each sales channel gets its own Chatwoot support desk, or shares one with another storefront.
-        </Text>
-      </div>
-    </div>
+    <SectionHeader title="Storefronts" description="Each sales channel gets its own Chatwoot support desk, or shares one with another storefront." />
     {salesChannels.length === 0 ? (
       <div className="px-6 py-8">
         <Text size="small" className="text-ui-fg-subtle">
@@ -89,9 +83,7 @@ export const StorefrontsTable = ({ salesChannels, accounts }: StorefrontsTablePr
                         </Text>
                       </div>
                     ) : (
-                      <Text size="small" className="text-ui-fg-muted">
-                        —
-                      </Text>
+                      <NoValue />
                     )}
                   </Table.Cell>
                   <Table.Cell>
@@ -100,9 +92,7 @@ export const StorefrontsTable = ({ salesChannels, accounts }: StorefrontsTablePr
                         {MODE_LABEL[account.mode]}
                       </Badge>
                     ) : (
-                      <Text size="small" className="text-ui-fg-muted">
-                        —
-                      </Text>
+                      <NoValue />
                     )}
                   </Table.Cell>
                   <Table.Cell>
@@ -147,9 +137,7 @@ export const StorefrontsTable = ({ salesChannels, accounts }: StorefrontsTablePr
                         ))}
                       </div>
                     ) : (
-                      <Text size="small" className="text-ui-fg-muted">
-                        —
-                      </Text>
+                      <NoValue />
                     )}
                   </Table.Cell>
                   <Table.Cell>
@@ -167,4 +155,11 @@ export const StorefrontsTable = ({ salesChannels, accounts }: StorefrontsTablePr
       </div>
     )}
   </Container>
+)
+
+/** An empty cell. */
+const NoValue = () => (
+  <Text size="small" className="text-ui-fg-muted">
+    —
+  </Text>
 )

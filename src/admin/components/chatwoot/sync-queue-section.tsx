@@ -1,4 +1,4 @@
-import { Badge, Button, Container, Heading, Select, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { Badge, Button, Container, Table, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import {
   type AdminChatwootBackfill,
@@ -10,6 +10,8 @@ import {
 } from "../../hooks/use-sync-queue"
 import { errorMessage, formatDateTime } from "../../lib/format"
 import type { AdminChatwootAccount } from "../../lib/types"
+import { SectionHeader } from "./section-header"
+import { SelectInput } from "./select-field"
 
 const ALL = "__all__"
 
@@ -21,7 +23,7 @@ function duration(seconds: number | null): string {
 }
 
 /**
- * The durable sync queue (design §4, §8): pending/failed counts and lag,
+ * The durable sync queue: pending/failed counts and lag,
  * failed rows with their errors and replay, and the customer backfill with
  * its progress.
  */
@@ -47,13 +49,7 @@ export const SyncQueueSection = ({
 
   return (
     <Container className="divide-y p-0" data-testid="chatwoot-sync-queue">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h2">Contact sync</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Changes on their way to Chatwoot. Failed changes stay here until you replay them.
-          </Text>
-        </div>
+      <SectionHeader title="Contact sync" description="Changes on their way to Chatwoot. Failed changes stay here until you replay them.">
         <div className="flex items-center gap-x-2" data-testid="chatwoot-sync-counts">
           <Badge size="2xsmall" color={sync?.counts.pending ? "blue" : "grey"}>
             {sync?.counts.pending ?? "–"} pending
@@ -68,7 +64,7 @@ export const SyncQueueSection = ({
             lag {sync ? duration(sync.lag_seconds) : "–"}
           </Text>
         </div>
-      </div>
+      </SectionHeader>
 
       {stats.error && (
         <div className="px-6 py-4">
@@ -173,19 +169,15 @@ const BackfillPanel = ({
           </Text>
         </div>
         <div className="flex items-center gap-x-2">
-          <Select size="small" value={scope} onValueChange={setScope} disabled={running}>
-            <Select.Trigger className="w-[200px]" aria-label="Storefront to backfill">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value={ALL}>All storefronts</Select.Item>
-              {activeChannels.map((channel) => (
-                <Select.Item key={channel.id} value={channel.id}>
-                  {channel.name}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
+          <SelectInput
+            size="small"
+            value={scope}
+            onChange={setScope}
+            disabled={running}
+            className="w-[200px]"
+            aria-label="Storefront to backfill"
+            options={[{ value: ALL, label: "All storefronts" }, ...activeChannels.map((c) => ({ value: c.id, label: c.name }))]}
+          />
           {running ? (
             <Button
               size="small"

@@ -1,7 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { PostgresRateLimitStore, type SqlConnection } from "../../../modules/chatwoot/rate-limit-store"
+import { PostgresRateLimitStore, type SqlConnection } from "../../../modules/chatwoot/store/rate-limit"
 import { clientKeyOf, consumeAll, tooManyRequests } from "../../rate-limits"
 
 /**

@@ -3,7 +3,7 @@ import { CHATWOOT_MODULE } from ".."
 import ChatwootModuleService from "../service"
 import { ChatwootAccount, ChatwootAgent, ChatwootContact, ChatwootInbox, ChatwootRateLimit, ChatwootStorefront } from "../models"
 import { RateLimiter, type RateLimitStore } from "../client"
-import { PostgresRateLimitStore, type SqlConnection } from "../rate-limit-store"
+import { PostgresRateLimitStore, type SqlConnection } from "../store/rate-limit"
 import { JumpClock } from "../client/__tests__/helpers/clocks"
 
 jest.setTimeout(60_000)

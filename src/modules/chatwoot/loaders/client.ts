@@ -2,7 +2,7 @@ import type { LoaderOptions, Logger } from "@medusajs/framework/types"
 import { asValue } from "@medusajs/framework/awilix"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ChatwootClient } from "../client"
-import { PostgresRateLimitStore, type SqlConnection } from "../rate-limit-store"
+import { PostgresRateLimitStore, type SqlConnection } from "../store/rate-limit"
 import type { ResolvedChatwootOptions } from "../options"
 import { CHATWOOT_OPTIONS } from "./options"
 
@@ -21,7 +21,7 @@ export default async function clientLoader({ container, logger: loaderLogger }: 
     platformToken: options.platform_token,
     timeoutMs: options.request_timeout_ms,
     rateLimitPerMinute: options.rate_limit_per_minute,
-    // "postgres": every process on this database shares one budget (design §9)
+    // "postgres": every process on this database shares one budget
     rateLimitStore:
       options.rate_limit_store === "postgres"
         ? new PostgresRateLimitStore(container.resolve<SqlConnection>(ContainerRegistrationKeys.PG_CONNECTION))

@@ -4,7 +4,7 @@ export const BACKFILL_STATUSES = ["running", "done", "canceled"] as const
 export type BackfillStatus = (typeof BACKFILL_STATUSES)[number]
 
 /**
- * An admin-triggered backfill of every customer into Chatwoot (design §8):
+ * An admin-triggered backfill of every customer into Chatwoot:
  * a cursor over customers in id order, advanced a page at a time as their
  * contact_upsert rows are queued. The cursor lives here, so a backfill
  * interrupted by a restart goes on where it stopped (the drain picks it up).

@@ -1,7 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 
 /**
- * A GDPR erase (design §7): the tombstone the contact create paths check (an
+ * A GDPR erase: the tombstone the contact create paths check (an
  * erase wins over a change queued before it) and the anonymous audit entry
  * that is all the plugin keeps. Holds no e-mail, name or text: the subject
  * and e-mails only as keyed hashes (HMAC-SHA256 with a key derived from

@@ -8,7 +8,7 @@ export const SYNC_JOB_STATUSES = ["pending", "processing", "done", "failed"] as 
 export type SyncJobStatus = (typeof SYNC_JOB_STATUSES)[number]
 
 /**
- * One change bound for a Chatwoot account: the durable sync queue (design §4).
+ * One change bound for a Chatwoot account: the durable sync queue.
  *
  * Rows are coalesced while pending: `coalesce_key` (account, kind, subject) is
  * unique among pending rows, so ten changes of one customer in a second make

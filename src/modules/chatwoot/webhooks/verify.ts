@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto"
 
 /**
- * Verification of Chatwoot's account webhooks (chatwoot-api.md §5.3): the
+ * Verification of Chatwoot's account webhooks: the
  * `X-Chatwoot-Signature: sha256=<hex>` header is HMAC-SHA256(secret,
  * "<X-Chatwoot-Timestamp>.<raw body>"), compared in constant time. Pure and
  * side-effect free; the route decides what to record and answer.
@@ -83,7 +83,7 @@ const DELIVERY_ID = /^[0-9a-zA-Z-]{8,64}$/
 /**
  * The de-duplication key of a delivery: `X-Chatwoot-Delivery` when present,
  * else event + id + updated_at (created_at for messages), else a hash of the
- * body, so an identical re-delivery is recognised either way (§5.4).
+ * body, so an identical re-delivery is recognised either way.
  */
 export function webhookDeliveryKey(deliveryHeader: string | undefined, payload: WebhookPayload, rawBody: Buffer): string {
   if (deliveryHeader && DELIVERY_ID.test(deliveryHeader)) return `delivery:${deliveryHeader}`

@@ -27,13 +27,15 @@ async function apply(container: MedusaContainer, input: ApplyInput, target: Rout
   return changed
 }
 
+export const applyChatwootRoutingStepId = "chatwoot-apply-routing"
+
 /**
  * Sets the planned priority, team and labels on the conversation in
  * Chatwoot (only what differs). Compensation puts the previous priority and
  * labels back (a team is never unassigned: an agent may have chosen it since).
  */
 export const applyChatwootRoutingStep = createStep(
-  { name: "chatwoot-apply-routing", maxRetries: 1 },
+  { name: applyChatwootRoutingStepId, maxRetries: 1 },
   async (input: ApplyInput, { container }) => {
     if (!input.plan || !input.current) return new StepResponse([] as string[], null as ApplyInput | null)
     const changed = await apply(container, input, input.plan, input.current)

@@ -5,6 +5,8 @@ import type ChatwootModuleService from "../../../modules/chatwoot/service"
 import type { RoutingRulesInput, StoredRoutingRules } from "../../../modules/chatwoot/routing-rules"
 import { routingRulesInputSchema } from "../../../modules/chatwoot/routing-rules"
 
+export const ensureChatwootRoutingTeamsStepId = "chatwoot-ensure-routing-teams"
+
 /**
  * Finds the teams the rules name in the storefront's Chatwoot account (names
  * compare case-insensitively: Chatwoot lower-cases them) and creates the
@@ -12,7 +14,7 @@ import { routingRulesInputSchema } from "../../../modules/chatwoot/routing-rules
  * deletes the teams it created.
  */
 export const ensureChatwootRoutingTeamsStep = createStep(
-  "chatwoot-ensure-routing-teams",
+  ensureChatwootRoutingTeamsStepId,
   async (input: { sales_channel_id: string; rules: RoutingRulesInput }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const rules = routingRulesInputSchema.parse(input.rules)

@@ -2,12 +2,14 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 
+export const markChatwootConversationRoutedStepId = "chatwoot-mark-conversation-routed"
+
 /**
  * Records on the mirror when and for which tier the conversation was routed
  * (or, with routing off, only the customer's tier). Compensation restores both.
  */
 export const markChatwootConversationRoutedStep = createStep(
-  "chatwoot-mark-conversation-routed",
+  markChatwootConversationRoutedStepId,
   async (
     input: { mirror_id: string | null; tier: string | null; skipped: string | null; tier_only?: boolean },
     { container }

@@ -42,6 +42,8 @@ async function hasOpenOrder(container: MedusaContainer, customerId: string, sale
   return data.length > 0
 }
 
+export const planChatwootRoutingStepId = "chatwoot-plan-routing"
+
 /**
  * Works out how a conversation should be routed under its storefront's
  * rules: the customer's tier (computed from Medusa orders, never taken from
@@ -50,7 +52,7 @@ async function hasOpenOrder(container: MedusaContainer, customerId: string, sale
  * Chatwoot. Writes nothing.
  */
 export const planChatwootRoutingStep = createStep(
-  "chatwoot-plan-routing",
+  planChatwootRoutingStepId,
   async (input: RouteConversationInput, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const out: PlannedRouting = {

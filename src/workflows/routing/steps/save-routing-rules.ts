@@ -3,9 +3,11 @@ import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 import type { StoredRoutingRules } from "../../../modules/chatwoot/routing-rules"
 
+export const saveChatwootRoutingRulesStepId = "chatwoot-save-routing-rules"
+
 /** Stores a storefront's routing rules. Compensation puts the previous rules back. */
 export const saveChatwootRoutingRulesStep = createStep(
-  "chatwoot-save-routing-rules",
+  saveChatwootRoutingRulesStepId,
   async (input: { sales_channel_id: string; rules: StoredRoutingRules }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const [storefront] = await chatwoot.listChatwootStorefronts({ sales_channel_id: input.sales_channel_id })

@@ -2,9 +2,11 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 
+export const finishChatwootWebhookDeliveryStepId = "chatwoot-finish-webhook-delivery"
+
 /** Marks a webhook delivery processed (with what was skipped, if anything). No compensation: last step. */
 export const finishChatwootWebhookDeliveryStep = createStep(
-  "chatwoot-finish-webhook-delivery",
+  finishChatwootWebhookDeliveryStepId,
   async (input: { delivery_id: string; note: string | null }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     await chatwoot.updateChatwootWebhookDeliveries({

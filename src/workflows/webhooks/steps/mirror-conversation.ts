@@ -11,13 +11,15 @@ const RESTORABLE = [
   "labels", "unread_count", "chatwoot_created_at", "chatwoot_updated_at",
 ] as const
 
+export const mirrorChatwootConversationStepId = "chatwoot-mirror-conversation"
+
 /**
  * Applies a conversation snapshot to the mirror, only forwards in time (an
  * older or repeated delivery changes nothing). Compensation deletes a row it
  * created or puts the previous values back.
  */
 export const mirrorChatwootConversationStep = createStep(
-  "chatwoot-mirror-conversation",
+  mirrorChatwootConversationStepId,
   async (input: ConversationMirrorInput | null, { container }) => {
     if (!input) return new StepResponse({ applied: false, id: null as string | null }, null as Previous)
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)

@@ -2,9 +2,11 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 
+export const pointChatwootWebhookStepId = "chatwoot-point-webhook"
+
 /** Points the account's webhook in Chatwoot at `url` (PATCH). Compensation puts the previous URL back. */
 export const pointChatwootWebhookStep = createStep(
-  "chatwoot-point-webhook",
+  pointChatwootWebhookStepId,
   async (input: { account_id: string; webhook_id: number | null; url: string }, { container }) => {
     if (!input.webhook_id) return new StepResponse(false, null)
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)

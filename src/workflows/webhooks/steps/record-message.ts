@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
-import type { PreparedMessage } from "./prepare-webhook"
+import type { PreparedMessage } from "../planner"
 
 type Before = {
   id: string
@@ -12,13 +12,15 @@ type Before = {
   order_link_source: "attribute" | "mention" | null
 } | null
 
+export const recordChatwootMessageStepId = "chatwoot-record-message"
+
 /**
  * Records a customer message or agent reply on the mirror (newest times only
  * move forwards) and links an order the customer mentioned. Compensation
  * restores the previous values.
  */
 export const recordChatwootMessageStep = createStep(
-  "chatwoot-record-message",
+  recordChatwootMessageStepId,
   async (input: PreparedMessage | null, { container }) => {
     if (!input) return new StepResponse(false, null as Before)
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)

@@ -4,6 +4,8 @@ import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 import type { WebhookAuthSettings } from "../../../modules/chatwoot/service"
 
+export const setChatwootWebhookAuthStepId = "chatwoot-set-webhook-auth"
+
 /**
  * Switches how an account's webhook deliveries are verified: `signature`
  * (default) or `url_token` (a fresh token each time it is turned on).
@@ -11,7 +13,7 @@ import type { WebhookAuthSettings } from "../../../modules/chatwoot/service"
  * previous settings.
  */
 export const setChatwootWebhookAuthStep = createStep(
-  "chatwoot-set-webhook-auth",
+  setChatwootWebhookAuthStepId,
   async (input: { account_id: string; mode: "signature" | "url_token" }, { container }) => {
     const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
     const account = await chatwoot.retrieveChatwootAccount(input.account_id)

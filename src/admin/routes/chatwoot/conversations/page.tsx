@@ -1,6 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ChatBubbleLeftRight } from "@medusajs/icons"
-import { Alert, Badge, Button, Container, Heading, Select, Skeleton, Table, Text } from "@medusajs/ui"
+import { Alert, Badge, Button, Container, Skeleton, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { ConversationStatusBadge } from "../../../components/chatwoot/conversation-status-badge"
@@ -8,6 +8,8 @@ import { useChatwootConversations } from "../../../hooks/use-chatwoot-agent"
 import { useSalesChannels } from "../../../hooks/use-sales-channels"
 import type { ConversationsQuery } from "../../../lib/agent-types"
 import { errorMessage, formatDateTime } from "../../../lib/format"
+import { SectionHeader } from "../../../components/chatwoot/section-header"
+import { SelectInput } from "../../../components/chatwoot/select-field"
 
 const PAGE_SIZE = 25
 const ALL = "__all"
@@ -38,54 +40,40 @@ const ChatwootConversationsPage = () => {
 
   return (
     <Container className="divide-y p-0" data-testid="chatwoot-conversations">
-      <div className="flex flex-wrap items-center justify-between gap-4 px-6 py-4">
-        <div>
-          <Heading level="h1">Conversations</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Chatwoot conversations of every storefront. Open one to answer in Chatwoot.
-          </Text>
-        </div>
+      <SectionHeader title="Conversations" level="h1" description="Chatwoot conversations of every storefront. Open one to answer in Chatwoot.">
         <div className="flex flex-wrap gap-2">
-          <Select value={salesChannelId} onValueChange={filter(setSalesChannelId)} size="small">
-            <Select.Trigger className="w-44" data-testid="chatwoot-filter-storefront">
-              <Select.Value placeholder="Storefront" />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value={ALL}>All storefronts</Select.Item>
-              {(channels.data?.sales_channels ?? []).map((c) => (
-                <Select.Item key={c.id} value={c.id}>
-                  {c.name}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-          <Select value={status} onValueChange={filter((v: string) => setStatus(v as (typeof STATUSES)[number]))} size="small">
-            <Select.Trigger className="w-36" data-testid="chatwoot-filter-status">
-              <Select.Value placeholder="Status" />
-            </Select.Trigger>
-            <Select.Content>
-              {STATUSES.map((s) => (
-                <Select.Item key={s} value={s}>
-                  {s === "all" ? "Any status" : s.charAt(0).toUpperCase() + s.slice(1)}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-          <Select value={tier} onValueChange={filter(setTier)} size="small">
-            <Select.Trigger className="w-36" data-testid="chatwoot-filter-tier">
-              <Select.Value placeholder="Tier" />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value={ALL}>Any tier</Select.Item>
-              {tiers.map((t) => (
-                <Select.Item key={t} value={t}>
-                  {t}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
+          <SelectInput
+            value={salesChannelId}
+            onChange={filter(setSalesChannelId)}
+            size="small"
+            className="w-44"
+            testId="chatwoot-filter-storefront"
+            placeholder="Storefront"
+            options={[
+              { value: ALL, label: "All storefronts" },
+              ...(channels.data?.sales_channels ?? []).map((c) => ({ value: c.id, label: c.name })),
+            ]}
+          />
+          <SelectInput
+            value={status}
+            onChange={filter(setStatus)}
+            size="small"
+            className="w-36"
+            testId="chatwoot-filter-status"
+            placeholder="Status"
+            options={STATUSES.map((s) => ({ value: s, label: s === "all" ? "Any status" : s.charAt(0).toUpperCase() + s.slice(1) }))}
+          />
+          <SelectInput
+            value={tier}
+            onChange={filter(setTier)}
+            size="small"
+            className="w-36"
+            testId="chatwoot-filter-tier"
+            placeholder="Tier"
+            options={[{ value: ALL, label: "Any tier" }, ...tiers.map((t) => ({ value: t, label: t }))]}
+          />
         </div>
-      </div>
+      </SectionHeader>
 
       {list.isLoading && (
         <div className="px-6 py-4">

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../modules/chatwoot/service"
-import { provisionChatwootAccount } from "../../../../workflows/provision-chatwoot-account"
+import { provisionChatwootAccount } from "../../../../workflows/account/workflows"
 import { refetchAccount, withHealth } from "./helpers"
 import type { AdminCreateChatwootAccountType, AdminListChatwootAccountsType } from "./validators"
 

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { addChatwootAgentsWorkflow } from "../../../../workflows/chatwoot-account-settings"
+import { addChatwootAgentsWorkflow } from "../../../../workflows/account/workflows"
 import type { AdminAddChatwootAgentsType } from "../accounts/validators"
 
 /** POST /admin/chatwoot/agents — add a person as agent or administrator to one or many storefront accounts. */

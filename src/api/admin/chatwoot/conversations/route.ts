@@ -4,6 +4,7 @@ import { CHATWOOT_MODULE } from "../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../modules/chatwoot/service"
 import { IDENTITY_SOURCES, trustedCustomerId } from "../../../../modules/chatwoot/identity-trust"
 import type { AdminListChatwootConversationsType } from "./validators"
+import { chatwootAppUrl } from "../../../../lib/admin-urls"
 import { fullName } from "../../../../lib/customer-name"
 
 /**
@@ -79,7 +80,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListChat
         unread_count: r.unread_count,
         last_activity_at: r.chatwoot_updated_at ?? r.updated_at,
         chatwoot_url: account?.chatwoot_account_id
-          ? `${base}/app/accounts/${account.chatwoot_account_id}/conversations/${r.chatwoot_conversation_id}`
+          ? chatwootAppUrl(base, account.chatwoot_account_id, `conversations/${r.chatwoot_conversation_id}`)
           : null,
       }
     }),

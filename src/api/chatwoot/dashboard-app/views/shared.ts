@@ -1,15 +1,15 @@
+import { medusaAdminUrl } from "../../../../lib/admin-urls"
+import { NO_AGENT_ACTIONS } from "../../../../lib/agent-actions"
 import type { DashboardSubject } from "../helpers"
 
 /** An ISO time, or null. */
 export const iso = (d: string | Date | null | undefined) => (d ? new Date(d).toISOString() : null)
 
 /** A page of the Medusa admin. */
-export function adminUrl(publicUrl: string, path: string) {
-  return `${publicUrl.replace(/\/+$/, "")}/app/${path}`
-}
+export const adminUrl = medusaAdminUrl
 
 /** What an agent may do when the subject is unverified or the storefront allows nothing. */
-export const NO_ACTIONS = { cancel_order: false, resend_confirmation: false, create_return: false }
+export const NO_ACTIONS = NO_AGENT_ACTIONS
 
 /** Filter: no customer, or one of the e-mail's guest records (never a registered customer). */
 export function guestOnly(subject: DashboardSubject) {

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import {
   deleteChatwootAccountWorkflow,
   updateChatwootAccountWorkflow,
-} from "../../../../../workflows/chatwoot-account-lifecycle"
+} from "../../../../../workflows/account/workflows"
 import { refetchAccount } from "../helpers"
 import type { AdminUpdateChatwootAccountType } from "../validators"
 

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../../modules/chatwoot/service"
+import { chatwootAppUrl } from "../../../../../lib/admin-urls"
 
 /**
  * GET /admin/chatwoot/customers/:id — the customer in Chatwoot: their contact
@@ -46,7 +47,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
         last_synced_at: c.last_synced_at,
         chatwoot_url:
           account?.chatwoot_account_id && c.chatwoot_contact_id
-            ? `${base}/app/accounts/${account.chatwoot_account_id}/contacts/${c.chatwoot_contact_id}`
+            ? chatwootAppUrl(base, account.chatwoot_account_id, `contacts/${c.chatwoot_contact_id}`)
             : null,
       }
     }),

@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../../modules/chatwoot/service"
 import { resolveWidgetSettings, type WidgetSettingsInput } from "../../../../../modules/chatwoot/widget-settings"
-import { updateChatwootStorefrontSettingsWorkflow } from "../../../../../workflows/chatwoot-account-settings"
+import { updateChatwootStorefrontSettingsWorkflow } from "../../../../../workflows/account/workflows"
 
 async function storefrontView(req: AuthenticatedMedusaRequest) {
   const chatwoot = req.scope.resolve<ChatwootModuleService>(CHATWOOT_MODULE)

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CHATWOOT_MODULE } from "../../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../../modules/chatwoot/service"
-import { startChatwootBackfillWorkflow } from "../../../../../workflows/chatwoot-sync"
+import { startChatwootBackfillWorkflow } from "../../../../../workflows/sync/workflows"
 import { backfillProgress } from "../../../../../sync/backfill"
 import { kickChatwootSync } from "../../../../../sync/wake"
 import type { AdminGetChatwootBackfillsType, AdminPostChatwootBackfillType } from "../validators"

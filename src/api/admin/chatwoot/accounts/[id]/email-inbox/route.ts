@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ensureChatwootEmailInboxWorkflow } from "../../../../../../workflows/chatwoot-account-settings"
+import { ensureChatwootEmailInboxWorkflow } from "../../../../../../workflows/account/workflows"
 import { refetchAccount } from "../../helpers"
 import type { AdminEnsureEmailInboxType } from "../../validators"
 

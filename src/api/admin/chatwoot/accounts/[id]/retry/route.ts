@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { provisionChatwootAccount } from "../../../../../../workflows/provision-chatwoot-account"
+import { provisionChatwootAccount } from "../../../../../../workflows/account/workflows"
 import { refetchAccount } from "../../helpers"
 
 /**

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../../../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../../../modules/chatwoot/service"
-import { addChatwootAgentsWorkflow } from "../../../../../../workflows/chatwoot-account-settings"
+import { addChatwootAgentsWorkflow } from "../../../../../../workflows/account/workflows"
 import { fullName } from "../../../../../../lib/customer-name"
 
 /**

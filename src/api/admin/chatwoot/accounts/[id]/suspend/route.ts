@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { suspendChatwootAccountWorkflow } from "../../../../../../workflows/chatwoot-account-lifecycle"
+import { suspendChatwootAccountWorkflow } from "../../../../../../workflows/account/workflows"
 import { refetchAccount } from "../../helpers"
 
 /** POST /admin/chatwoot/accounts/:id/suspend */

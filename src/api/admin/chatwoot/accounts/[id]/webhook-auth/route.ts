@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../../../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../../../modules/chatwoot/service"
-import { updateChatwootWebhookAuthWorkflow } from "../../../../../../workflows/update-chatwoot-webhook-auth"
+import { updateChatwootWebhookAuthWorkflow } from "../../../../../../workflows/webhooks/workflows"
 import type { AdminUpdateWebhookAuthType } from "../../../webhook-validators"
 
 /**

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { dismissChatwootContactChangeWorkflow } from "../../../../../../workflows/dismiss-chatwoot-contact-change"
+import { dismissChatwootContactChangeWorkflow } from "../../../../../../workflows/webhooks/workflows"
 
 /** POST /admin/chatwoot/contact-changes/:id/dismiss — marks a reviewed change dismissed. */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

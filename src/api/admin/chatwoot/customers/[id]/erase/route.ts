@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { eraseChatwootCustomerWorkflow } from "../../../../../../workflows/chatwoot-sync"
-import { eraseChatwootCustomerMirrorWorkflow } from "../../../../../../workflows/erase-chatwoot-customer-mirror"
+import { eraseChatwootCustomerWorkflow } from "../../../../../../workflows/sync/workflows"
+import { eraseChatwootCustomerMirrorWorkflow } from "../../../../../../workflows/sync/workflows"
 
 /**
  * POST /admin/chatwoot/customers/:id/erase — GDPR erase without deleting the

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { syncChatwootCustomerWorkflow } from "../../../../../../workflows/chatwoot-sync"
+import { syncChatwootCustomerWorkflow } from "../../../../../../workflows/sync/workflows"
 import { kickChatwootSync } from "../../../../../../sync/wake"
 
 /**

@@ -3,8 +3,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../../../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../../../modules/chatwoot/service"
 import { resolveRoutingRules } from "../../../../../../modules/chatwoot/routing-rules"
-import { updateChatwootRoutingRulesWorkflow } from "../../../../../../workflows/update-chatwoot-routing-rules"
-import type { AdminUpdateRoutingRulesType } from "../../../webhook-validators"
+import { updateChatwootRoutingRulesWorkflow } from "../../../../../../workflows/routing/workflows"
+import type { AdminUpdateRoutingRulesType } from "./validators"
 
 async function routingView(req: AuthenticatedMedusaRequest) {
   const chatwoot = req.scope.resolve<ChatwootModuleService>(CHATWOOT_MODULE)

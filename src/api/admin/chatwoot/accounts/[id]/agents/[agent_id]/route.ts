@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { removeChatwootAgentWorkflow } from "../../../../../../../workflows/chatwoot-account-settings"
+import { removeChatwootAgentWorkflow } from "../../../../../../../workflows/account/workflows"
 
 /** DELETE /admin/chatwoot/accounts/:id/agents/:agent_id — take an agent out of the account. */
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

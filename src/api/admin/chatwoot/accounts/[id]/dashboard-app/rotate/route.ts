@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { rotateChatwootDashboardAppSecretWorkflow } from "../../../../../../../workflows/dashboard-order-actions"
+import { rotateChatwootDashboardAppSecretWorkflow } from "../../../../../../../workflows/account/workflows"
 
 /**
  * POST /admin/chatwoot/accounts/:id/dashboard-app/rotate — a new secret for

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CHATWOOT_MODULE } from "../../../../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../../../../modules/chatwoot/service"
-import { cancelChatwootBackfillWorkflow } from "../../../../../../../workflows/chatwoot-sync"
+import { cancelChatwootBackfillWorkflow } from "../../../../../../../workflows/sync/workflows"
 import { backfillProgress } from "../../../../../../../sync/backfill"
 
 /**

@@ -6,7 +6,7 @@ import {
   postChatwootPrivateNoteWorkflow,
   requestChatwootReturnWorkflow,
   resendChatwootOrderConfirmationWorkflow,
-} from "../../../../../../../workflows/dashboard-order-actions"
+} from "../../../../../../../workflows/dashboard/workflows"
 import { authenticateDashboardApp, resolveDashboardSubject } from "../../../../helpers"
 import { returnableQuantity, type DashboardOrderRecord } from "../../../../views/orders"
 import type { DashboardAppOrderActionType } from "../../../../validators"

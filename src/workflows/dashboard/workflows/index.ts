@@ -1,0 +1,3 @@
+export * from "./post-private-note"
+export * from "./request-return"
+export * from "./resend-order-confirmation"

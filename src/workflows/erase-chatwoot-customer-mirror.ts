@@ -1,8 +1,0 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { deleteChatwootCustomerMirrorStep } from "./webhooks/steps/delete-customer-mirror"
-
-/** A deleted customer's conversation mirror and contact-review rows go too (GDPR). */
-export const eraseChatwootCustomerMirrorWorkflow = createWorkflow(
-  "chatwoot-erase-customer-mirror",
-  (input: { customer_id: string }) => new WorkflowResponse(deleteChatwootCustomerMirrorStep(input))
-)

@@ -1,0 +1,5 @@
+export * from "./apply-routing"
+export * from "./ensure-routing-teams"
+export * from "./mark-routed"
+export * from "./plan-routing"
+export * from "./save-routing-rules"

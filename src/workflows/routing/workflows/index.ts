@@ -1,0 +1,2 @@
+export * from "./route-conversation"
+export * from "./update-routing-rules"

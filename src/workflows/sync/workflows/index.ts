@@ -1,0 +1,7 @@
+export * from "./cancel-backfill"
+export * from "./erase-customer"
+export * from "./erase-customer-mirror"
+export * from "./queue-order-change-note"
+export * from "./queue-order-note"
+export * from "./start-backfill"
+export * from "./sync-customer"
