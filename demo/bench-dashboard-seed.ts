@@ -5,7 +5,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../src/modules/chatwoot"
 import type ChatwootModuleService from "../src/modules/chatwoot/service"
 import { syncChatwootCustomerWorkflow } from "../src/workflows/sync/workflows"
-import { drainChatwootSyncQueue } from "../src/workflows/sync/drain"
+import { drainChatwootSyncQueue } from "../src/sync/drain"
 
 /**
  * Data of `npm run bench:dashboard` (run with `medusa exec` after the demo

@@ -4,7 +4,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../src/modules/chatwoot"
 import type ChatwootModuleService from "../src/modules/chatwoot/service"
 import { syncChatwootCustomerWorkflow } from "../src/workflows/sync/workflows"
-import { drainChatwootSyncQueue } from "../src/workflows/sync/drain"
+import { drainChatwootSyncQueue } from "../src/sync/drain"
 
 const MESSAGES = [
   "Hi! Where is my order? It has been a week.",

@@ -13,7 +13,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { adminHeaders } from "../helpers/auth"
 import { useChatwootSandbox } from "../helpers/sandbox"
 import { syncTestKit, until, type SyncStats } from "../helpers/sync-kit"
-import { drainChatwootSyncQueue } from "../../src/workflows/sync/drain"
+import { drainChatwootSyncQueue } from "../../src/sync/drain"
 
 jest.setTimeout(240_000)
 

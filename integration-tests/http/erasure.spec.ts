@@ -3,7 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createCustomersWorkflow } from "@medusajs/medusa/core-flows"
 import { suspendChatwootAccountWorkflow } from "../../src/workflows"
-import { contactUpsert } from "../../src/workflows/sync/handlers"
+import { contactUpsert } from "../../src/sync/handlers"
 import type { SyncJobRow } from "../../src/modules/chatwoot/sync-queue"
 import { resetRateLimiters as resetStorefrontLimiters } from "../../src/api/rate-limits"
 import { adminHeaders, createStorefront } from "../helpers/auth"
@@ -256,7 +256,7 @@ medusaIntegrationTestRunner({
       await suspendChatwootAccountWorkflow(container).run({ input: { account_id: webshop.account.id } })
 
       expect((await api.post(`/admin/chatwoot/customers/${customer.id}/erase`, {}, { headers })).status).toBe(202)
-      const { drainChatwootSyncQueue } = await import("../../src/workflows/sync/drain")
+      const { drainChatwootSyncQueue } = await import("../../src/sync/drain")
       // many drains: a suspended account never uses up the row's attempts
       for (let i = 0; i < 12; i++) {
         await db().raw(`update chatwoot_sync_job set next_attempt_at = now() where kind = 'contact_erase' and status = 'pending'`)

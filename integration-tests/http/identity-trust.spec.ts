@@ -20,7 +20,7 @@ import { useChatwootSandbox } from "../helpers/sandbox"
 import { syncTestKit, until } from "../helpers/sync-kit"
 import { routeWebhooksTo } from "../helpers/webhooks"
 import { resetRateLimiters as resetStorefrontLimiters } from "../../src/api/rate-limits"
-import { drainChatwootSyncQueue } from "../../src/workflows/sync/drain"
+import { drainChatwootSyncQueue } from "../../src/sync/drain"
 
 jest.setTimeout(300_000)
 

@@ -6,7 +6,7 @@ import { adminHeaders, createStorefront } from "../helpers/auth"
 import { useChatwootSandbox } from "../helpers/sandbox"
 import { waitForAccount, type TestAccount } from "../helpers/accounts"
 import type ChatwootModuleService from "../../src/modules/chatwoot/service"
-import { drainChatwootSyncQueue } from "../../src/workflows/sync/drain"
+import { drainChatwootSyncQueue } from "../../src/sync/drain"
 import { resetRateLimiters as resetStorefrontLimiters } from "../../src/api/rate-limits"
 
 jest.setTimeout(240_000)

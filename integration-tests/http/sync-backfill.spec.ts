@@ -5,7 +5,7 @@ import { adminHeaders } from "../helpers/auth"
 import { useChatwootSandbox } from "../helpers/sandbox"
 import { syncTestKit, until } from "../helpers/sync-kit"
 import chatwootSyncDrain from "../../src/jobs/chatwoot-sync-drain"
-import { reconcileChatwootContacts } from "../../src/workflows/sync/reconcile"
+import { reconcileChatwootContacts } from "../../src/sync/reconcile"
 
 jest.setTimeout(240_000)
 

@@ -2,8 +2,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../modules/chatwoot"
 import type ChatwootModuleService from "../modules/chatwoot/service"
-import { wakeChatwootBackfills } from "../workflows/sync/backfill"
-import { drainChatwootSyncQueue } from "../workflows/sync/drain"
+import { wakeChatwootBackfills } from "../sync/backfill"
+import { drainChatwootSyncQueue } from "../sync/drain"
 
 /** Done rows are kept this long for the admin's view, then purged. */
 const KEEP_DONE_MS = 24 * 60 * 60_000

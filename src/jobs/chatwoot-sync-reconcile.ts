@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { reconcileChatwootContacts } from "../workflows/sync/reconcile"
+import { reconcileChatwootContacts } from "../sync/reconcile"
 
 /**
  * Every 15 minutes: re-syncs contacts whose Medusa data changed since their

@@ -29,7 +29,8 @@ export {
   startChatwootBackfillWorkflow,
   syncChatwootCustomerWorkflow,
 } from "./sync/workflows"
-export { drainChatwootSyncQueue, kickChatwootSync } from "./sync/drain"
+export { drainChatwootSyncQueue } from "../sync/drain"
+export { kickChatwootSync } from "../sync/wake"
 export { dismissChatwootContactChangeStep } from "./webhooks/steps"
 export {
   dismissChatwootContactChangeWorkflow,

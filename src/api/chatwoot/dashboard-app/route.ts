@@ -5,7 +5,7 @@ import { dashboardAppPage } from "../../../dashboard-app/page"
 
 /**
  * GET /chatwoot/dashboard-app — the agent dashboard app Chatwoot frames in
- * its conversation view (design §7). Public: the page holds no data; the
+ * its conversation view. Public: the page holds no data; the
  * secret is in the URL fragment and only the data routes take it. Only the
  * configured Chatwoot origin may frame it.
  */

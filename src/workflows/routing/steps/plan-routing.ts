@@ -5,7 +5,7 @@ import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 import { resolveRoutingRules, routingPlan, type RoutingPlan } from "../../../modules/chatwoot/routing-rules"
 import { businessHoursStatus, resolveWidgetSettings } from "../../../modules/chatwoot/widget-settings"
-import { loadContactFields } from "../../sync/contact-data"
+import { loadContactFields } from "../../../sync/contact-data"
 import { trustedCustomerId } from "../../../modules/chatwoot/identity-trust"
 
 export type RouteConversationInput = {

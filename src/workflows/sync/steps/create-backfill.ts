@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
-import { wakeChatwootBackfills } from "../backfill"
+import { wakeChatwootBackfills } from "../../../sync/backfill"
 import { accountOfChannel } from "./resolve-sync-targets"
 
 export type CreateBackfillInput = { sales_channel_id?: string | null }

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 import type { EnqueueSyncJobInput } from "../../../modules/chatwoot/sync-queue"
-import { kickChatwootSync } from "../drain"
+import { kickChatwootSync } from "../../../sync/wake"
 
 /** Kinds whose changes settle (wait for more changes of the same contact) before they are sent. */
 const SETTLING_KINDS = new Set<EnqueueSyncJobInput["kind"]>(["contact_upsert", "contact_merge"])

@@ -4,6 +4,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../modules/chatwoot/service"
 import type { EnqueueSyncJobInput } from "../../../modules/chatwoot/sync-queue"
+import { guestsToAbsorb } from "../../../sync/guests"
 
 export type ResolveSyncTargetsInput = {
   /** The customer whose contact changes (or found through the order / cart). */
@@ -66,26 +67,11 @@ export const resolveChatwootSyncTargetsStep = createStep(
     if (interaction) accounts.add(interaction)
 
     // guests (same e-mail, no account) whose contacts this registered customer's contact absorbs
-    const guestsByAccount = new Map<string, string[]>()
+    let guestsByAccount = new Map<string, string[]>()
     if (input.include_default_channel) {
-      const customer = await firstRow<{ has_account: boolean; email: string | null }>(
-        container, "customer", ["id", "has_account", "email"], customerId)
-      if (customer?.has_account && customer.email) {
-        const query = container.resolve(ContainerRegistrationKeys.QUERY)
-        const { data: guests } = await query.graph({
-          entity: "customer",
-          fields: ["id"],
-          filters: { email: customer.email, has_account: false },
-        })
-        const guestIds = (guests as { id: string }[]).map((g) => g.id).filter((id) => id !== customerId)
-        if (guestIds.length) {
-          const guestContacts = await chatwoot.listChatwootContacts({ customer_id: guestIds }, { select: ["account_id", "customer_id"] })
-          for (const contact of guestContacts) {
-            accounts.add(contact.account_id)
-            guestsByAccount.set(contact.account_id, [...new Set([...(guestsByAccount.get(contact.account_id) ?? []), contact.customer_id!])])
-          }
-        }
-      }
+      guestsByAccount = await guestsToAbsorb(container, chatwoot, customerId)
+      guestsByAccount.forEach((_, accountId) => accounts.add(accountId))
+      const customer = await firstRow<{ has_account: boolean }>(container, "customer", ["id", "has_account"], customerId)
       if (customer?.has_account) {
         const query = container.resolve(ContainerRegistrationKeys.QUERY)
         const { data: stores } = await query.graph({ entity: "store", fields: ["id", "default_sales_channel_id"] })

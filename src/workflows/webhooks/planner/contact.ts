@@ -1,4 +1,5 @@
-import { toE164 } from "../../sync/contact-data"
+import { contactName } from "../../../lib/customer-name"
+import { toE164 } from "../../../lib/phone"
 import { contactDifferences, contactFacts, tierMayHaveChanged } from "../mirror-data"
 import { existingCustomer } from "./links"
 import { emptyPlan, type PlanContext, type PreparedWebhook } from "./types"
@@ -16,8 +17,8 @@ export async function planContactUpdated({ input, account, lookups }: PlanContex
   if (!facts || !customerId) return { ...out, skipped: "not a Medusa customer" }
   const c = await lookups.customer(customerId)
   const email = c?.email ?? null
-  // the name the contact sync sends (contact-data.ts): full name, else e-mail, else id
-  const name = [c?.first_name, c?.last_name].filter(Boolean).join(" ").trim() || email || customerId
+  // the name the contact sync sends
+  const name = contactName({ ...c, email, id: customerId })
   const diff = contactDifferences(facts, {
     name,
     email: email?.toLowerCase() ?? null,

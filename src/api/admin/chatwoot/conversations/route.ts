@@ -5,6 +5,7 @@ import type ChatwootModuleService from "../../../../modules/chatwoot/service"
 import { IDENTITY_SOURCES, trustedCustomerId } from "../../../../modules/chatwoot/identity-trust"
 import type { AdminListChatwootConversationsType } from "./validators"
 import { chatwootAppUrl } from "../../../../lib/admin-urls"
+import { fullName } from "../../../../lib/customer-name"
 
 /**
  * GET /admin/chatwoot/conversations — conversations of every storefront from
@@ -54,7 +55,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListChat
       const account = accountById.get(r.account_id)
       const customerId = trustedCustomerId(r)
       const customer = customerId ? customerById.get(customerId) : undefined
-      const name = customer ? [customer.first_name, customer.last_name].filter(Boolean).join(" ").trim() : ""
+      const name = fullName(customer)
       return {
         id: r.id,
         account_id: r.account_id,

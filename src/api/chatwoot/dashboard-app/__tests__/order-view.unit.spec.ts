@@ -1,4 +1,4 @@
-import { orderView } from "../context"
+import { orderView } from "../views/orders"
 import { resolveAgentActions } from "../../../../modules/chatwoot/agent-actions"
 import { mergeWidgetSettings } from "../../../../modules/chatwoot/widget-settings"
 

@@ -4,7 +4,7 @@ import {
   contactFormContent,
   deliverContactMessage,
   type ContactMessageInput,
-} from "../../../../workflows/sync/contact-message"
+} from "../../../../sync/handlers/contact-message"
 
 type Conv = { id: number; messages: { id: number; content: string; message_type: number; created_at: number }[] }
 

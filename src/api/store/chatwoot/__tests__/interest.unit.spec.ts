@@ -1,5 +1,5 @@
-import { interestAttributes, summarizeInterest } from "../../../../workflows/sync/interest"
-import { contactFormSourceId } from "../../../../workflows/sync/contact-message"
+import { interestAttributes, summarizeInterest } from "../../../../sync/interest"
+import { contactFormSourceId } from "../../../../sync/handlers/contact-message"
 
 describe("storefront interest", () => {
   const now = new Date("2026-11-26T12:00:00.000Z")

@@ -6,8 +6,8 @@ import { CHATWOOT_MODULE } from "../../../../modules/chatwoot"
 import { ChatwootApiError } from "../../../../modules/chatwoot/client"
 import { guestCustomerIds, isGuestOrder } from "../../../../modules/chatwoot/identity-trust"
 import type ChatwootModuleService from "../../../../modules/chatwoot/service"
-import { claimForSender, deliverContactMessage, type ContactMessageInput } from "../../../../workflows/sync/contact-message"
-import { kickChatwootSync } from "../../../../workflows/sync/drain"
+import { claimForSender, deliverContactMessage, type ContactMessageInput } from "../../../../sync/handlers/contact-message"
+import { kickChatwootSync } from "../../../../sync/wake"
 import { clientKeyOf, consumeAll, refund, storefrontIdsOf, tooManyRequests } from "../../../rate-limits"
 import type { StorePostChatwootContactType } from "../validators"
 
@@ -77,7 +77,7 @@ async function accountEmail(container: MedusaContainer, customerId: string): Pro
 }
 
 /**
- * POST /store/chatwoot/contact — the fallback contact form (design §3, §5):
+ * POST /store/chatwoot/contact — the fallback contact form:
  * the message goes to the storefront's API inbox through the Public API as
  * plain text; 201 `{ conversation_id }`. When Chatwoot cannot be reached it is
  * kept in the durable sync queue and delivered later: 202 `{ queued: true }`.

@@ -4,8 +4,9 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { CHATWOOT_MODULE } from "../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../modules/chatwoot/service"
-import { kickChatwootSync } from "../../../../workflows/sync/drain"
+import { kickChatwootSync } from "../../../../sync/wake"
 import { getIdentityTarget } from "../widget-config"
+import { fullName } from "../../../../lib/customer-name"
 
 /** (account, customer) pairs whose contact is known to exist or be queued, in this process. */
 const ensured = new Set<string>()
@@ -13,7 +14,7 @@ const MAX_ENSURED = 50_000
 
 /**
  * A widget identity request makes the customer a contact of that storefront's
- * account (design §2): when the plugin has no contact row there yet, a
+ * account: when the plugin has no contact row there yet, a
  * contact upsert goes into the durable sync queue. Runs once per account and
  * customer per process, off the response path.
  */
@@ -53,8 +54,8 @@ export function identifierHash(hmacToken: string, identifier: string) {
 
 /**
  * GET /store/chatwoot/identity — the logged-in customer's verified chat
- * identity for the publishable key's storefront (design §3, chatwoot-api.md
- * §6.5). Guests get 401 and chat anonymously. The HMAC token never leaves.
+ * identity for the publishable key's storefront (the widget's `setUser` with
+ * Chatwoot's HMAC `identifier_hash`). Guests get 401 and chat anonymously. The HMAC token never leaves.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   res.setHeader("Cache-Control", "no-store")
@@ -76,7 +77,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Log in as a customer to get a chat identity")
   }
   void ensureContact(req.scope, target.account_id, customer.id, target.sales_channel_id)
-  const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ").trim()
+  const name = fullName(customer)
   res.json({
     identity: {
       identifier: customer.id,

@@ -2,8 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { CHATWOOT_MODULE } from "../../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../../modules/chatwoot/service"
 import { startChatwootBackfillWorkflow } from "../../../../../workflows/sync/workflows"
-import { backfillProgress } from "../../../../../workflows/sync/backfill"
-import { kickChatwootSync } from "../../../../../workflows/sync/drain"
+import { backfillProgress } from "../../../../../sync/backfill"
+import { kickChatwootSync } from "../../../../../sync/wake"
 import type { AdminGetChatwootBackfillsType, AdminPostChatwootBackfillType } from "../validators"
 
 /**
@@ -23,8 +23,8 @@ export const GET = async (
 
 /**
  * POST /admin/chatwoot/sync/backfill `{ sales_channel_id? }` — starts a
- * backfill of every customer (into one storefront's account, or wherever
- * design §2 puts them) in the background; 202 with its progress. 409 while
+ * backfill of every customer (into one storefront's account, or into every
+ * account the customer belongs to) in the background; 202 with its progress. 409 while
  * another one runs.
  */
 export const POST = async (

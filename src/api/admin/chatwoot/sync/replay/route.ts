@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CHATWOOT_MODULE } from "../../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../../modules/chatwoot/service"
-import { kickChatwootSync } from "../../../../../workflows/sync/drain"
+import { kickChatwootSync } from "../../../../../sync/wake"
 import type { AdminReplayChatwootSyncType } from "../validators"
 
 /**

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { authenticateDashboardApp, resolveDashboardSubject } from "../../helpers"
-import { loadOrdersPage } from "../../context"
+import { loadOrdersPage } from "../../views/orders"
 import type { DashboardAppContextQueryType } from "../../validators"
 import { withinDashboardAccountLimit } from "../../limits"
 

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { CHATWOOT_MODULE } from "../../../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../../../modules/chatwoot/service"
 import { addChatwootAgentsWorkflow } from "../../../../../../workflows/account/workflows"
+import { fullName } from "../../../../../../lib/customer-name"
 
 /**
  * POST /admin/chatwoot/accounts/:id/sso — a one-time link (valid 5 minutes)
@@ -34,7 +35,7 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
     if (!user?.email) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Only a logged-in admin user can open Chatwoot")
     }
-    const name = [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email
+    const name = fullName(user) || user.email
     const { result } = await addChatwootAgentsWorkflow(req.scope).run({
       input: { account_ids: [account.id], name, email: user.email, role: "administrator", medusa_user_id: actorId },
     })

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { exportChatwootCustomer } from "../../../../../../workflows/sync/export-customer"
+import { exportChatwootCustomer } from "../../../../../../sync/export"
 
 /**
  * GET /admin/chatwoot/customers/:id/export — GDPR export: a JSON of

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { syncChatwootCustomerWorkflow } from "../../../../../../workflows/sync/workflows"
-import { kickChatwootSync } from "../../../../../../workflows/sync/drain"
+import { kickChatwootSync } from "../../../../../../sync/wake"
 
 /**
  * POST /admin/chatwoot/customers/:id/sync — "Sync now": queues a refresh of

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { CHATWOOT_MODULE } from "../../../../../../../modules/chatwoot"
 import type ChatwootModuleService from "../../../../../../../modules/chatwoot/service"
 import { cancelChatwootBackfillWorkflow } from "../../../../../../../workflows/sync/workflows"
-import { backfillProgress } from "../../../../../../../workflows/sync/backfill"
+import { backfillProgress } from "../../../../../../../sync/backfill"
 
 /**
  * POST /admin/chatwoot/sync/backfill/:id/cancel — stops a running backfill:

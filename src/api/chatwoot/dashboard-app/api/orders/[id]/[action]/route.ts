@@ -8,7 +8,7 @@ import {
   resendChatwootOrderConfirmationWorkflow,
 } from "../../../../../../../workflows/dashboard/workflows"
 import { authenticateDashboardApp, resolveDashboardSubject } from "../../../../helpers"
-import { amount } from "../../../../context"
+import { returnableQuantity, type DashboardOrderRecord } from "../../../../views/orders"
 import type { DashboardAppOrderActionType } from "../../../../validators"
 import { takeOrderResend, withinDashboardAccountLimit } from "../../../../limits"
 import { auditNoteContent } from "../../../../audit-note"
@@ -63,7 +63,12 @@ export const POST = async (req: MedusaRequest<DashboardAppOrderActionType>, res:
     ],
     filters: { id: req.params.id },
   })
-  const order = data[0] as Record<string, any> | undefined
+  const order = data[0] as
+    | (Pick<DashboardOrderRecord, "id" | "display_id" | "status" | "items" | "sales_channel_id"> & {
+        customer_id?: string | null
+        email?: string | null
+      })
+    | undefined
   const storefront = order && scope.storefronts.find((s) => s.sales_channel_id === order.sales_channel_id)
   const owned =
     order &&
@@ -94,14 +99,9 @@ export const POST = async (req: MedusaRequest<DashboardAppOrderActionType>, res:
   } else {
     const items =
       body.items ??
-      ((order.items ?? []) as Record<string, any>[])
-        .map((i) => ({
-          id: i.id as string,
-          quantity:
-            amount(i.detail?.fulfilled_quantity) -
-            amount(i.detail?.returned_quantity) -
-            amount(i.detail?.return_requested_quantity),
-        }))
+      (order.items ?? [])
+        .filter((i): i is NonNullable<typeof i> => !!i)
+        .map((i) => ({ id: i.id, quantity: returnableQuantity(i) }))
         .filter((i) => i.quantity > 0)
     if (!items.length) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order #${order.display_id} has no fulfilled items left to return`)

@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CHATWOOT_MODULE } from "../../modules/chatwoot"
-import type ChatwootModuleService from "../../modules/chatwoot/service"
-import type { EnqueueSyncJobInput } from "../../modules/chatwoot/sync-queue"
+import { CHATWOOT_MODULE } from "../modules/chatwoot"
+import type ChatwootModuleService from "../modules/chatwoot/service"
+import type { EnqueueSyncJobInput } from "../modules/chatwoot/sync-queue"
 import { processState } from "./process-state"
 
 /** Customers walked per page. */
@@ -51,7 +51,7 @@ async function channelAccounts(chatwoot: ChatwootModuleService) {
 
 /**
  * The rows of one page of customers. Scoped to a storefront: every customer
- * into its account. Unscoped (design §2): every account where the customer
+ * into its account. Unscoped: every account where the customer
  * already is a contact or has a cart or order, the default storefront's for
  * registered customers — and the default storefront's for a customer who
  * interacted nowhere, so nobody is left out.

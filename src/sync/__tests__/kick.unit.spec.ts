@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { CHATWOOT_MODULE } from "../../../modules/chatwoot"
-import { kickChatwootSync } from "../drain"
+import { CHATWOOT_MODULE } from "../../modules/chatwoot"
+import { kickChatwootSync } from "../wake"
 
 /**
  * The in-process waker is one per process: every subscriber run, route and

@@ -1,16 +1,29 @@
 import { createHash } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { ContactFields } from "../../modules/chatwoot/client/types"
-import { medusaAdminUrl } from "../../lib/admin-urls"
-
-type Tier = { name: string; min_lifetime_value: number }
+import type { ContactFields } from "../modules/chatwoot/client/types"
+import { contactName } from "../lib/customer-name"
+import { currencyTotalsOf, lifetimeValueOf, loadCurrencyTotals, type CurrencyTotal } from "../lib/lifetime-value"
+import { medusaAdminUrl } from "../lib/admin-urls"
+import { amount, roundMoney } from "../lib/money"
+import { toE164 } from "../lib/phone"
+import { tierFor, type Tier } from "../lib/tiers"
+import { processState } from "./process-state"
 
 export type ContactAccountScope = {
   /** Sales channels served by the account: orders elsewhere stay out of its contacts. */
   sales_channel_ids: string[]
   /** Sales channel of the interaction that queued the sync, if known. */
   interaction_sales_channel_id?: string | null
+}
+
+type CustomerRow = {
+  id: string
+  email?: string | null
+  first_name?: string | null
+  last_name?: string | null
+  phone?: string | null
+  created_at?: string | Date | null
 }
 
 type OrderRow = {
@@ -30,34 +43,6 @@ type CartRow = {
   completed_at?: string | Date | null
   updated_at?: string | Date | null
   items?: ({ quantity?: unknown } | null)[] | null
-}
-
-const E164 = /^\+[1-9]\d{1,14}$/
-
-/** A phone number in E.164 (`+4915112345678`) or undefined when it cannot be one. */
-export function toE164(phone: string | null | undefined): string | undefined {
-  if (!phone) return undefined
-  let p = phone.trim().replace(/[\s().\-/]/g, "")
-  if (p.startsWith("00")) p = `+${p.slice(2)}`
-  return E164.test(p) ? p : undefined
-}
-
-export function tierFor(lifetimeValue: number, tiers: Tier[]): string | null {
-  let name: string | null = null
-  for (const tier of [...tiers].sort((a, b) => a.min_lifetime_value - b.min_lifetime_value)) {
-    if (lifetimeValue >= tier.min_lifetime_value) name = tier.name
-  }
-  return name
-}
-
-function amount(value: unknown): number {
-  if (value === null || value === undefined) return 0
-  if (typeof value === "number") return value
-  if (typeof value === "string") return Number(value) || 0
-  const v = value as { numeric?: number; value?: string; toJSON?: () => unknown }
-  if (typeof v.numeric === "number") return v.numeric
-  if (typeof v.toJSON === "function") return Number(v.toJSON()) || 0
-  return Number(v.value) || 0
 }
 
 const iso = (d: string | Date | null | undefined) => (d ? new Date(d).toISOString() : null)
@@ -86,15 +71,13 @@ export function hashContactFields(fields: ContactFields): string {
  * add no value).
  */
 export function contactFieldsFor(input: {
-  customer: {
-    id: string
-    email?: string | null
-    first_name?: string | null
-    last_name?: string | null
-    phone?: string | null
-    created_at?: string | Date | null
-  }
+  customer: CustomerRow
   orders: OrderRow[]
+  /**
+   * The orders' totals per currency from the shared aggregate (what the
+   * dashboard app shows); without them, they are taken from `orders`.
+   */
+  totals?: CurrencyTotal[]
   /** The customer's carts in the account's storefronts; the latest open one is the "cart". */
   carts?: CartRow[]
   channelNames: Record<string, string>
@@ -106,29 +89,18 @@ export function contactFieldsFor(input: {
   const orders = input.orders
     .filter((o) => !o.is_draft_order && o.status !== "draft")
     .sort((a, b) => new Date(b.created_at ?? 0).getTime() - new Date(a.created_at ?? 0).getTime())
-  const byCurrency = new Map<string, { count: number; total: number }>()
-  for (const order of orders) {
-    const code = (order.currency_code ?? "").toLowerCase()
-    const entry = byCurrency.get(code) ?? { count: 0, total: 0 }
-    entry.count += 1
-    if (order.status !== "canceled") entry.total += amount(order.total)
-    byCurrency.set(code, entry)
-  }
-  const [currency, main] =
-    [...byCurrency.entries()].sort((a, b) => b[1].count - a[1].count || b[1].total - a[1].total)[0] ?? []
-  const lifetimeValue = Math.round((main?.total ?? 0) * 100) / 100
+  const { count, lifetime_value: lifetimeValue, currency } = lifetimeValueOf(input.totals ?? currencyTotalsOf(orders))
   const last = orders[0]
   const storefrontChannel =
     last?.sales_channel_id ?? scope.interaction_sales_channel_id ?? scope.sales_channel_ids[0] ?? null
   const cart = (input.carts ?? [])
     .filter((c) => !c.completed_at)
     .sort((a, b) => new Date(b.updated_at ?? 0).getTime() - new Date(a.updated_at ?? 0).getTime())[0]
-  const name = [customer.first_name, customer.last_name].filter(Boolean).join(" ").trim()
 
   const custom: Record<string, string | number | null> = {
-    medusa_orders_count: orders.length,
+    medusa_orders_count: count,
     medusa_lifetime_value: lifetimeValue,
-    medusa_currency: currency ? currency.toUpperCase() : null,
+    medusa_currency: currency,
     medusa_last_order_id: last ? String(last.display_id ?? last.id) : null,
     medusa_last_order_date: last ? iso(last.created_at) : null,
     medusa_last_order_status: last?.status ?? null,
@@ -136,13 +108,13 @@ export function contactFieldsFor(input: {
     medusa_customer_since: iso(customer.created_at),
     medusa_storefront: storefrontChannel ? (input.channelNames[storefrontChannel] ?? storefrontChannel) : null,
     // an open cart's value and item count; 0 once it is completed or gone (PATCH merges, so send 0, not nothing)
-    medusa_cart_value: cart ? Math.round(amount(cart.total) * 100) / 100 : 0,
+    medusa_cart_value: cart ? roundMoney(amount(cart.total)) : 0,
     medusa_cart_items: cart ? (cart.items ?? []).reduce((n, i) => n + amount(i?.quantity), 0) : 0,
     medusa_admin_link: medusaAdminUrl(input.publicUrl, `customers/${customer.id}`),
   }
   const fields: ContactFields = {
     identifier: customer.id,
-    name: name || customer.email || customer.id,
+    name: contactName(customer),
     custom_attributes: Object.fromEntries(Object.entries(custom).filter(([, v]) => v !== null)),
   }
   if (customer.email) fields.email = customer.email.trim().toLowerCase()
@@ -153,10 +125,12 @@ export function contactFieldsFor(input: {
 
 /** Sales channel names, cached for a few seconds: a burst or a backfill asks for the same few over and over. */
 const CHANNEL_NAMES_TTL_MS = 5_000
-let channelNameCache: { at: number; names: Map<string, string> } = { at: 0, names: new Map() }
+const channelNameState = () => processState("sync-channel-names", () => ({ cache: { at: 0, names: new Map<string, string>() } }))
 
 async function channelNames(container: MedusaContainer, ids: string[]): Promise<Record<string, string>> {
-  if (Date.now() - channelNameCache.at > CHANNEL_NAMES_TTL_MS) channelNameCache = { at: Date.now(), names: new Map() }
+  const state = channelNameState()
+  if (Date.now() - state.cache.at > CHANNEL_NAMES_TTL_MS) state.cache = { at: Date.now(), names: new Map() }
+  const channelNameCache = state.cache
   const missing = ids.filter((id) => !channelNameCache.names.has(id))
   if (missing.length) {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -165,6 +139,7 @@ async function channelNames(container: MedusaContainer, ids: string[]): Promise<
   }
   return Object.fromEntries(ids.filter((id) => channelNameCache.names.has(id)).map((id) => [id, channelNameCache.names.get(id)!]))
 }
+
 
 /** Loads a customer with the orders of the account's storefronts and computes its contact; null when gone. */
 export async function loadContactFields(
@@ -179,27 +154,33 @@ export async function loadContactFields(
     fields: ["id", "email", "first_name", "last_name", "phone", "created_at"],
     filters: { id: customerId },
   })
-  const customer = customers[0]
+  const customer = customers[0] as CustomerRow | undefined
   if (!customer) return null
   const channelIds = [...new Set([...scope.sales_channel_ids, scope.interaction_sales_channel_id].filter(Boolean))] as string[]
-  const { data: orders } = scope.sales_channel_ids.length
-    ? await query.graph({
-        entity: "order",
-        fields: ["id", "display_id", "status", "is_draft_order", "created_at", "currency_code", "total", "sales_channel_id"],
-        filters: { customer_id: customerId, sales_channel_id: scope.sales_channel_ids },
-      })
-    : { data: [] as OrderRow[] }
-  const { data: carts } = scope.sales_channel_ids.length
-    ? await query.graph({
-        entity: "cart",
-        fields: ["id", "total", "completed_at", "updated_at", "items.quantity"],
-        filters: { customer_id: customerId, sales_channel_id: scope.sales_channel_ids },
-      })
-    : { data: [] as CartRow[] }
+  const inChannels = scope.sales_channel_ids.length > 0
+  const [{ data: orders }, { totals }, { data: carts }] = await Promise.all([
+    inChannels
+      ? query.graph({
+          entity: "order",
+          fields: ["id", "display_id", "status", "is_draft_order", "created_at", "currency_code", "sales_channel_id"],
+          filters: { customer_id: customerId, sales_channel_id: scope.sales_channel_ids },
+        })
+      : { data: [] as OrderRow[] },
+    // the lifetime value as the dashboard app computes it
+    loadCurrencyTotals(container, { customer_id: customerId }, scope.sales_channel_ids),
+    inChannels
+      ? query.graph({
+          entity: "cart",
+          fields: ["id", "total", "completed_at", "updated_at", "items.quantity"],
+          filters: { customer_id: customerId, sales_channel_id: scope.sales_channel_ids },
+        })
+      : { data: [] as CartRow[] },
+  ])
   const channels = await channelNames(container, channelIds)
   return contactFieldsFor({
-    customer: customer as never,
+    customer,
     orders: orders as OrderRow[],
+    totals,
     carts: carts as CartRow[],
     channelNames: channels,
     scope,

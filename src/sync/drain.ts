@@ -2,13 +2,13 @@ import { hostname } from "node:os"
 import { randomBytes } from "node:crypto"
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CHATWOOT_MODULE } from "../../modules/chatwoot"
-import { ChatwootApiError } from "../../modules/chatwoot/client"
-import type ChatwootModuleService from "../../modules/chatwoot/service"
-import { SYNC_QUEUE_DEFAULTS, type SyncJobRow } from "../../modules/chatwoot/sync-queue"
+import { CHATWOOT_MODULE } from "../modules/chatwoot"
+import { ChatwootApiError } from "../modules/chatwoot/client"
+import type ChatwootModuleService from "../modules/chatwoot/service"
+import { SYNC_QUEUE_DEFAULTS, type SyncJobRow } from "../modules/chatwoot/sync-queue"
 import { pumpChatwootBackfills } from "./backfill"
-import { processState } from "./process-state"
-import { SYNC_HANDLERS } from "./handlers"
+import { hasSyncHandler, runSyncJob } from "./handlers"
+import { kickChatwootSync } from "./wake"
 
 export type DrainOptions = {
   /** Lease owner; unique per call by default. */
@@ -24,7 +24,8 @@ export type DrainResult = { claimed: number; done: number; rescheduled: number; 
 
 const PROCESS_ID = `${hostname()}:${process.pid}`
 
-function logger(container: MedusaContainer): Logger | undefined {
+/** The container's logger, when it has one (unit tests' containers do not). */
+export function logger(container: MedusaContainer): Logger | undefined {
   return container.hasRegistration?.(ContainerRegistrationKeys.LOGGER)
     ? container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
     : undefined
@@ -45,10 +46,10 @@ async function processRow(
   row: SyncJobRow,
   result: DrainResult
 ) {
-  const handler = SYNC_HANDLERS[row.kind]
+  const handled = hasSyncHandler(row.kind)
   try {
-    if (!handler) throw new Error(`no handler for sync kind ${row.kind} yet`)
-    const outcome = await handler(container, row)
+    if (!handled) throw new Error(`no handler for sync kind ${row.kind} yet`)
+    const outcome = await runSyncJob(container, row)
     if (outcome.defer) {
       const deferred = await chatwoot.deferSyncJob(row.id, owner, { delayMs: outcome.defer.ms, note: outcome.defer.note })
       if (deferred) result.rescheduled += 1
@@ -62,7 +63,7 @@ async function processRow(
     if (completed) result.done += 1
     else result.lost += 1
   } catch (error) {
-    const retryable = Boolean(handler) && isRetryable(error)
+    const retryable = handled && isRetryable(error)
     const outcome = await chatwoot.failSyncJob(row.id, owner, error, {
       retryable,
       retryAfterMs: ChatwootApiError.is(error) ? error.retryAfterMs : undefined,
@@ -137,88 +138,4 @@ export async function drainChatwootSyncQueue(
   // closes a backfill whose last rows were still in flight when a lane last fed
   if (await feed()) kickChatwootSync(container, 0)
   return result
-}
-
-type KickState = {
-  running: boolean
-  again: boolean
-  timer: NodeJS.Timeout | null
-  wakeAt: number
-  /** The container of the latest kick: the one the next drain runs with. */
-  container: MedusaContainer | null
-}
-
-/** One waker per process, however many copies of this file are loaded or scopes call it. */
-const kickState = () =>
-  processState<KickState>("sync-kick", () => ({ running: false, again: false, timer: null, wakeAt: 0, container: null }))
-
-/** Debounce of the in-process drain: changes within it fold into one call. */
-export const KICK_DELAY_MS = 250
-
-/** Longest wait the in-process waker schedules; later rows are left to the scheduled job. */
-const MAX_WAKE_MS = 5 * 60_000
-
-/**
- * Drains the queue soon in this process (debounced): called after changes are
- * enqueued, so a change normally reaches Chatwoot within a second. When rows
- * wait out a back-off, it wakes again when the next one falls due. The
- * scheduled job `chatwoot-sync-drain` is the safety net (restarts, other
- * processes). Never throws.
- */
-export function kickChatwootSync(container: MedusaContainer, delayMs = KICK_DELAY_MS): void {
-  try {
-    container.resolve(CHATWOOT_MODULE)
-  } catch {
-    return
-  }
-  const state = kickState()
-  state.container = container
-  schedule(state, delayMs)
-}
-
-function schedule(state: KickState, delayMs: number) {
-  const wakeAt = Date.now() + delayMs
-  if (state.timer && state.wakeAt <= wakeAt) return
-  if (state.timer) clearTimeout(state.timer)
-  state.wakeAt = wakeAt
-  state.timer = setTimeout(() => {
-    state.timer = null
-    void run(state)
-  }, delayMs)
-  state.timer.unref?.()
-}
-
-async function run(state: KickState) {
-  const container = state.container
-  if (!container) return
-  if (state.running) {
-    state.again = true
-    return
-  }
-  state.running = true
-  let claimed = 0
-  try {
-    claimed = (await drainChatwootSyncQueue(container)).claimed
-  } catch (error) {
-    logger(container)?.warn(`chatwoot sync: drain failed: ${error instanceof Error ? error.message : String(error)}`)
-  } finally {
-    state.running = false
-  }
-  if (state.again) {
-    state.again = false
-    schedule(state, 0)
-    return
-  }
-  try {
-    const due = await container.resolve<ChatwootModuleService>(CHATWOOT_MODULE).nextSyncJobDueAt()
-    if (due) {
-      // a settling row: wake when it falls due; nothing claimable although due
-      // (the key is leased elsewhere): look again in a second, do not spin
-      const until = due.getTime() - Date.now()
-      const wait = until > 0 ? until + 25 : claimed ? 0 : 1_000
-      if (wait <= MAX_WAKE_MS) schedule(state, wait)
-    }
-  } catch {
-    // the scheduled job picks it up
-  }
 }

@@ -3,8 +3,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { CHATWOOT_MODULE } from "../../modules/chatwoot"
 import { ChatwootApiError, type PublicApi, type PublicConversation, type PublicMessage } from "../../modules/chatwoot/client"
 import type ChatwootModuleService from "../../modules/chatwoot/service"
-import type { SyncJobRow } from "../../modules/chatwoot/sync-queue"
-import { CONTACT_FORM_EMAIL_ATTRIBUTE } from "../webhooks/mirror-data"
+import { CONTACT_FORM_EMAIL_ATTRIBUTE } from "../../workflows/webhooks/mirror-data"
+import { deleteContact, type SyncHandler } from "./shared"
 
 /** A contact-form message (the payload of a `contact_message` sync row). */
 export type ContactMessageInput = {
@@ -140,9 +140,9 @@ export function claimForSender(chatwoot: ChatwootModuleService, accountId: strin
  * Chatwoot was unreachable, exactly once (see deliverContactMessage). The
  * finished row is anonymized (no message or e-mail kept).
  */
-export async function contactMessageHandler(container: MedusaContainer, row: SyncJobRow) {
+export const contactMessageHandler: SyncHandler<"contact_message"> = async (container, row) => {
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
-  const input = (row.payload ?? {}) as unknown as ContactMessageInput
+  const input = row.payload
   if (!input.email || !input.message) return { note: "skipped: empty message" }
   // the sender was erased after the message was queued: it is dropped, not delivered
   const erased = () =>
@@ -162,11 +162,7 @@ export async function contactMessageHandler(container: MedusaContainer, row: Syn
   if (await erased()) {
     const api = chatwoot.accountApi(account)
     const contactId = (await api.conversations.get(result.conversation_id)).meta?.sender?.id
-    if (contactId) {
-      await api.contacts.delete(contactId).catch((error) => {
-        if (!(ChatwootApiError.is(error) && error.status === 404)) throw error
-      })
-    }
+    if (contactId) await deleteContact(api.contacts, contactId)
     return { note: "skipped: erased", anonymize: true }
   }
   // delivered: the row keeps no copy of the message or the e-mail

@@ -1,5 +1,7 @@
-import { contactFieldsFor, hashContactFields, tierFor, toE164 } from "../contact-data"
-import { syncBackoffMs, syncCoalesceKey, syncErrorText } from "../../../modules/chatwoot/sync-queue"
+import { contactFieldsFor, hashContactFields } from "../contact-data"
+import { toE164 } from "../../lib/phone"
+import { tierFor } from "../../lib/tiers"
+import { syncBackoffMs, syncCoalesceKey, syncErrorText } from "../../modules/chatwoot/sync-queue"
 
 const tiers = [
   { name: "standard", min_lifetime_value: 0 },

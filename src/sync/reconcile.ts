@@ -1,10 +1,10 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CHATWOOT_MODULE } from "../../modules/chatwoot"
-import { ChatwootApiError } from "../../modules/chatwoot/client"
-import type ChatwootModuleService from "../../modules/chatwoot/service"
-import type { EnqueueSyncJobInput } from "../../modules/chatwoot/sync-queue"
-import { kickChatwootSync } from "./drain"
+import { CHATWOOT_MODULE } from "../modules/chatwoot"
+import { ChatwootApiError } from "../modules/chatwoot/client"
+import type ChatwootModuleService from "../modules/chatwoot/service"
+import type { EnqueueSyncJobInput } from "../modules/chatwoot/sync-queue"
+import { kickChatwootSync } from "./wake"
 
 export type ReconcileOptions = {
   /** Contacts compared with Medusa per page. */
@@ -27,7 +27,7 @@ type ContactRow = {
 const time = (d: Date | string | null | undefined) => (d ? new Date(d).getTime() : 0)
 
 /**
- * Reconciliation (design §8), the safety net for every change no event
+ * Reconciliation, the safety net for every change no event
  * reported: (1) re-queues the contact of every customer whose data changed
  * after the contact's last sync (the customer, or one of their orders or
  * carts updated later) — the handler's hash check still skips a send when

@@ -1,5 +1,5 @@
-import { orderChangeOf } from "../../../subscribers/chatwoot-order-change-note"
-import { orderChangeNoteContent } from "../order-change-note"
+import { orderChangeOf } from "../../subscribers/chatwoot-order-change-note"
+import { orderChangeNoteContent } from "../handlers/order-note-content"
 
 const order = { id: "order_1", display_id: 1042, currency_code: "eur" }
 

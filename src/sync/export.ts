@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { CHATWOOT_MODULE } from "../../modules/chatwoot"
-import { ChatwootApiError } from "../../modules/chatwoot/client"
-import type { Contact, Conversation, Message } from "../../modules/chatwoot/client/types"
-import type ChatwootModuleService from "../../modules/chatwoot/service"
+import { CHATWOOT_MODULE } from "../modules/chatwoot"
+import { ChatwootApiError } from "../modules/chatwoot/client"
+import type { Contact, Conversation, Message } from "../modules/chatwoot/client/types"
+import type ChatwootModuleService from "../modules/chatwoot/service"
 
 /** Pages of 20 messages read per conversation at most. */
 const MAX_MESSAGE_PAGES = 50
@@ -46,7 +46,7 @@ export type ChatwootCustomerExport = {
 const isNotFound = (error: unknown) => ChatwootApiError.is(error) && error.status === 404
 
 /**
- * GDPR export (design §8): everything the plugin and Chatwoot hold about a
+ * GDPR export: everything the plugin and Chatwoot hold about a
  * customer — the plugin's contact and queue rows, and per account the
  * Chatwoot contact (the recorded one, else the one carrying the customer's
  * identifier), its conversations and all their messages. No credential is
