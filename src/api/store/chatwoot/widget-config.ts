@@ -91,6 +91,18 @@ function disabled(reason: WidgetDisabledReason, locale: string, contactForm: boo
  * (a publishable key may serve several channels). Never contains a secret:
  * it is built field by field from public values only.
  */
+/**
+ * The storefront (with its account) of the publishable key's first sales channel that has an
+ * account, in the key's order; undefined when none has.
+ */
+export async function firstProvisionedStorefront(chatwoot: ChatwootModuleService, salesChannelIds: string[]) {
+  if (!salesChannelIds.length) return undefined
+  const storefronts = await chatwoot.listChatwootStorefronts({ sales_channel_id: salesChannelIds }, { relations: ["account"] })
+  return salesChannelIds
+    .map((id) => storefronts.find((s) => s.sales_channel_id === id))
+    .find((s) => s && s.account)
+}
+
 export async function computeWidgetConfig(
   container: MedusaContainer,
   salesChannelIds: string[],
@@ -98,12 +110,7 @@ export async function computeWidgetConfig(
   now: Date = new Date()
 ): Promise<StoreWidgetConfig> {
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
-  const storefronts = salesChannelIds.length
-    ? await chatwoot.listChatwootStorefronts({ sales_channel_id: salesChannelIds }, { relations: ["account"] })
-    : []
-  const storefront = salesChannelIds
-    .map((id) => storefronts.find((s) => s.sales_channel_id === id))
-    .find((s) => s && s.account)
+  const storefront = await firstProvisionedStorefront(chatwoot, salesChannelIds)
   if (!storefront) {
     return disabled("not_provisioned", localeOverride ?? (await storeLocale(container)), false)
   }
@@ -188,12 +195,7 @@ export async function getIdentityTarget(container: MedusaContainer, salesChannel
   if (hit && hit.expiresAt > now) return hit.target
   const started = version
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
-  const storefronts = salesChannelIds.length
-    ? await chatwoot.listChatwootStorefronts({ sales_channel_id: salesChannelIds }, { relations: ["account"] })
-    : []
-  const storefront = salesChannelIds
-    .map((id) => storefronts.find((s) => s.sales_channel_id === id))
-    .find((s) => s && s.account)
+  const storefront = await firstProvisionedStorefront(chatwoot, salesChannelIds)
   let target: IdentityTarget = null
   if (storefront && storefront.enabled && storefront.account.status === "active") {
     const [website] = await chatwoot.listChatwootInboxes({

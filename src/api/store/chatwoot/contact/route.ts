@@ -10,17 +10,14 @@ import { claimForSender, deliverContactMessage, type ContactMessageInput } from 
 import { kickChatwootSync } from "../../../../sync/wake"
 import { clientKeyOf, consumeAll, refund, storefrontIdsOf, tooManyRequests } from "../../../rate-limits"
 import type { StorePostChatwootContactType } from "../validators"
+import { firstProvisionedStorefront } from "../widget-config"
 
 type ContactTarget = { account_id: string; sales_channel_id: string; inbox_identifier: string }
 
 /** The account and API inbox taking contact-form messages for the key's first provisioned channel. */
 async function getContactTarget(container: MedusaContainer, salesChannelIds: string[]): Promise<ContactTarget | "unavailable" | null> {
-  if (!salesChannelIds.length) return null
   const chatwoot = container.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
-  const storefronts = await chatwoot.listChatwootStorefronts({ sales_channel_id: salesChannelIds }, { relations: ["account"] })
-  const storefront = salesChannelIds
-    .map((id) => storefronts.find((s) => s.sales_channel_id === id))
-    .find((s) => s && s.account)
+  const storefront = await firstProvisionedStorefront(chatwoot, salesChannelIds)
   if (!storefront) return null
   if (storefront.account.status !== "active") return "unavailable"
   const [apiInbox] = await chatwoot.listChatwootInboxes(

@@ -1,16 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { CHATWOOT_MODULE } from "../../../../../modules/chatwoot"
-import type ChatwootModuleService from "../../../../../modules/chatwoot/service"
 import { resolveWidgetSettings, type WidgetSettingsInput } from "../../../../../modules/chatwoot/widget-settings"
 import { updateChatwootStorefrontSettingsWorkflow } from "../../../../../workflows/account/workflows"
+import { storefrontOfRequest } from "./helpers"
 
 async function storefrontView(req: AuthenticatedMedusaRequest) {
-  const chatwoot = req.scope.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
-  const [storefront] = await chatwoot.listChatwootStorefronts({ sales_channel_id: req.params.sales_channel_id })
-  if (!storefront) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Sales channel ${req.params.sales_channel_id} has no Chatwoot account`)
-  }
+  const { storefront } = await storefrontOfRequest(req)
   return {
     sales_channel_id: storefront.sales_channel_id,
     account_id: storefront.account_id,

@@ -1,17 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { CHATWOOT_MODULE } from "../../../../../../modules/chatwoot"
-import type ChatwootModuleService from "../../../../../../modules/chatwoot/service"
 import { resolveRoutingRules } from "../../../../../../modules/chatwoot/routing-rules"
 import { updateChatwootRoutingRulesWorkflow } from "../../../../../../workflows/routing/workflows"
 import type { AdminUpdateRoutingRulesType } from "./validators"
+import { storefrontOfRequest } from "../helpers"
 
 async function routingView(req: AuthenticatedMedusaRequest) {
-  const chatwoot = req.scope.resolve<ChatwootModuleService>(CHATWOOT_MODULE)
-  const [storefront] = await chatwoot.listChatwootStorefronts({ sales_channel_id: req.params.sales_channel_id })
-  if (!storefront) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Sales channel ${req.params.sales_channel_id} has no Chatwoot account`)
-  }
+  const { chatwoot, storefront } = await storefrontOfRequest(req)
   return {
     sales_channel_id: storefront.sales_channel_id,
     rules: resolveRoutingRules(storefront.routing_rules),
