@@ -141,7 +141,7 @@ export default defineMiddlewares({
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminUpdateWebhookAuth)],
     },
-    // agent dashboard app (design §7): no Medusa auth; the routes check the per-account secret header
+    // agent dashboard app (ARCHITECTURE.md, "The agent dashboard app"): no Medusa auth; the routes check the per-account secret header
     {
       // per-client ceiling before any secret lookup (the routes add the per-account one)
       matcher: "/chatwoot/dashboard-app/api/*",

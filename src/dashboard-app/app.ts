@@ -1,6 +1,6 @@
 /**
  * The agent dashboard app that runs inside Chatwoot's conversation view
- * (design §7, chatwoot-api.md §7). Served by GET /chatwoot/dashboard-app,
+ * (ARCHITECTURE.md, "The agent dashboard app"). Served by GET /chatwoot/dashboard-app,
  * which embeds this function's source text in the page. So the body must stay
  * self-contained: no imports, no helpers, no syntax a compiler would rewrite
  * into helper calls (no object spread, async/await, classes, optional

@@ -1,5 +1,5 @@
 /**
- * The storefront loader (design §5). ONE implementation: imported as an ES
+ * The storefront loader (ARCHITECTURE.md, "A storefront request"). ONE implementation: imported as an ES
  * module (`medusa-plugin-chatwoot/storefront`) and served as the classic
  * script GET /chatwoot/loader.js, which embeds this function's source text
  * (see ./loader-script). So the body must stay self-contained: no imports,

@@ -4,7 +4,7 @@ import { loaderScript } from "../../../storefront/loader-script"
 
 /**
  * GET /chatwoot/loader.js — the storefront loader as a classic script
- * (design §5). Cached long (a day, then revalidated with the ETag).
+ * (ARCHITECTURE.md, "A storefront request"). Cached long (a day, then revalidated with the ETag).
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const { script, etag } = loaderScript()

@@ -59,7 +59,7 @@ export class ChatwootApiError extends MedusaError {
     this.maybeApplied = init.maybeApplied ?? false
   }
 
-  /** 422 "… has already been taken": the record exists (see chatwoot-api.md §8.3). */
+  /** 422 "… has already been taken": the record exists (Chatwoot's uniqueness validation). */
   get isDuplicate(): boolean {
     return this.type === MedusaError.Types.DUPLICATE_ERROR
   }

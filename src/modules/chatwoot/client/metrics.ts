@@ -24,7 +24,7 @@ type Series = { buckets: Map<number, Bucket>; last_success_at: number | null; la
 /**
  * In-memory per-account counters of calls to Chatwoot (one process; reset on
  * restart), fed by the client after every attempt: recent 429/5xx/network
- * failures and the last successful call, for the health page (design §8).
+ * failures and the last successful call, for GET /admin/chatwoot/health.
  * Calls outside an account (Platform, Public API) count under account 0.
  */
 export class ChatwootCallMetrics {

@@ -4,7 +4,7 @@
  *
  * The retry-safety rule for non-idempotent calls (creating an account, a
  * conversation, a message, an inbox, a dashboard app, a public contact):
- * Chatwoot has no idempotency keys (chatwoot-api.md §8.3), so such a call is
+ * Chatwoot has no idempotency keys, so such a call is
  * sent again only when Chatwoot certainly did not act on the first one:
  *   - 429: Rack::Attack rejects before the request reaches the app;
  *   - 500/502/503: the app failed (a raised exception rolls back the record)

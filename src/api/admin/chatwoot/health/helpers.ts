@@ -11,7 +11,7 @@ const LAG_WARNING_SECONDS = 300
 type Warning = { code: string; message: string }
 
 /**
- * Health of every account (design §8): status and credentials, last
+ * Health of every account: status and credentials, last
  * successful call, sync lag and queue rows, recent 429/5xx from the client's
  * counters, webhook deliveries accepted/rejected in the last 24 h, HMAC
  * enforcement per storefront, and warnings an admin can act on.

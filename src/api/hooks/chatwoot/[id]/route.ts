@@ -26,7 +26,7 @@ const header = (req: MedusaRequest, name: string) => {
 }
 
 /**
- * POST /hooks/chatwoot/:id — Chatwoot's account webhook (design §6).
+ * POST /hooks/chatwoot/:id — Chatwoot's account webhook (ARCHITECTURE.md, "A webhook").
  *
  * Verifies the delivery against the account's secret (HMAC over the raw
  * bytes, constant time, timestamps within 5 minutes), or — for an account that

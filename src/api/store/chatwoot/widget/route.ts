@@ -5,7 +5,7 @@ import { StoreGetChatwootWidget } from "../validators"
 
 /**
  * GET /store/chatwoot/widget — the chat widget config of the publishable
- * key's sales channel (design §3). Cached in memory per channel and locale;
+ * key's sales channel. Cached in memory per channel and locale;
  * ETag + short max-age for the browser only; 304 on a matching If-None-Match.
  *
  * `private`: the answer depends on the publishable-key header, and a shared

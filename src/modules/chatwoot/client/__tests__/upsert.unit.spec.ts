@@ -1,7 +1,7 @@
 import { ChatwootApiError, type AccountApi } from ".."
 import { startHarness, type Harness } from "./helpers/sandbox"
 
-/** contacts.upsert: chatwoot-api.md §8.3, against the sandbox's uniqueness rules. */
+/** contacts.upsert (find or create, then update), against the sandbox's uniqueness rules. */
 describe("contacts.upsert", () => {
   let h: Harness
   let api: AccountApi

@@ -125,7 +125,7 @@ export class ContactsApi {
   }
 
   /**
-   * Creates or updates the contact of a customer (chatwoot-api.md §8.3):
+   * Creates or updates the contact of a customer:
    * find by identifier (else by e-mail when there is no identifier) → update;
    * otherwise create. A create answering 422 "has already been taken" means
    * the contact exists: find it by identifier, then by e-mail, and update it.

@@ -127,7 +127,7 @@ export class WebhooksApi {
 
 const DASHBOARD_APPS = `${ACCOUNT_PATH}/dashboard_apps`
 
-/** Dashboard apps (not in the OpenAPI spec; body wrapped as `dashboard_app`, chatwoot-api.md §3.9). */
+/** Dashboard apps (not in the OpenAPI spec; the request body is wrapped as `dashboard_app`). */
 export class DashboardAppsApi {
   constructor(private readonly scope: AccountScope) {}
 

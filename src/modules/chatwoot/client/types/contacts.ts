@@ -1,6 +1,6 @@
 import type { JsonObject } from "./json"
 
-// Contacts, search/filter pages and the upsert of chatwoot-api.md §8.3.
+// Contacts, search/filter pages and the input of `contacts.upsert`.
 
 export type ContactFields = {
   name?: string
@@ -73,7 +73,7 @@ export type FilterCondition = {
   query_operator?: "AND" | "OR"
 }
 
-/** Input of `contacts.upsert` (chatwoot-api.md §8.3). */
+/** Input of `contacts.upsert` (find by identifier, else by e-mail; update or create). */
 export type ContactUpsertInput = ContactFields & {
   /** inbox the contact is created in when it does not exist yet */
   inbox_id: number

@@ -1,6 +1,6 @@
 /**
  * Request and response shapes of the Chatwoot v4.15.1 calls the plugin makes
- * (see chatwoot-api.md and swagger.json). Only fields the plugin can use are
+ * (see Chatwoot's OpenAPI spec, swagger.json). Only fields the plugin can use are
  * typed; Chatwoot sends more.
  */
 export * from "./json"
