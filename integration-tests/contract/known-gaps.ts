@@ -1,7 +1,7 @@
 /**
  * The ONE list of places where Chatwoot v4.15.1's OpenAPI spec (swagger.json) and the running code
- * disagree — each entry with its reason, citing chatwoot-api.md (verified against the v4.15.1
- * source) where the spec lags. The contract validator applies these and nothing else: an exchange
+ * disagree — each entry with its reason, stating what the v4.15.1 source does where the spec
+ * lags. The contract validator applies these and nothing else: an exchange
  * that needs a new exception must get a new entry here, with a reason.
  */
 
@@ -63,7 +63,7 @@ export interface SchemaGap {
   schema: JsonSchema
 }
 
-/** Error statuses the spec does not list but every Chatwoot endpoint can answer (§1). */
+/** Error statuses the spec does not list but every Chatwoot endpoint can answer. */
 export interface ErrorStatusGap {
   kind: "error-status"
   reason: string
@@ -139,7 +139,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "GET",
     path: "/platform/api/v1/accounts",
     operationId: "gap:list-platform-accounts",
-    reason: "chatwoot-api.md §2.2: GET /accounts lists the platform app's accounts; not in the OpenAPI spec",
+    reason: "GET /accounts lists the platform app's accounts; not in the OpenAPI spec",
     responses: { "200": { type: "array", items: ref("platform_account") } },
   },
   {
@@ -147,7 +147,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "POST",
     path: "/platform/api/v1/users/{id}/token",
     operationId: "gap:create-user-token",
-    reason: "chatwoot-api.md §2.3: POST /users/{id}/token returns the user's access token; not in the OpenAPI spec",
+    reason: "POST /users/{id}/token returns the user's access token; not in the OpenAPI spec",
     pathParams: idParam,
     responses: {
       "200": {
@@ -176,7 +176,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "PATCH",
     path: `${A}/contacts/{id}`,
     operationId: "gap:contact-patch",
-    reason: "chatwoot-api.md §3.2: routes are GET/PATCH|PUT/DELETE /contacts/{id}; the spec documents PUT only (PATCH = PUT)",
+    reason: "routes are GET/PATCH|PUT/DELETE /contacts/{id}; the spec documents PUT only (PATCH = PUT)",
     pathParams: idParam,
     requestBody: ref("contact_update_payload"),
     responses: { "200": { type: "object", required: ["payload"], properties: { payload: contact } } },
@@ -186,7 +186,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "DELETE",
     path: `${A}/inboxes/{id}`,
     operationId: "gap:inbox-delete",
-    reason: "chatwoot-api.md §3.1: GET/PATCH/DELETE /inboxes/{id}; the spec has no DELETE",
+    reason: "GET/PATCH/DELETE /inboxes/{id}; the spec has no DELETE",
     pathParams: idParam,
     responses: { "200": null },
   },
@@ -195,7 +195,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "GET",
     path: `${A}/dashboard_apps`,
     operationId: "gap:dashboard-apps-list",
-    reason: "chatwoot-api.md §3.9: dashboard apps are not in the OpenAPI spec; index = bare array",
+    reason: "dashboard apps are not in the OpenAPI spec; index = bare array",
     responses: { "200": { type: "array", items: dashboardApp } },
   },
   {
@@ -203,7 +203,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "POST",
     path: `${A}/dashboard_apps`,
     operationId: "gap:dashboard-apps-create",
-    reason: "chatwoot-api.md §3.9: dashboard apps are not in the OpenAPI spec",
+    reason: "dashboard apps are not in the OpenAPI spec",
     requestBody: dashboardAppPayload,
     responses: { "200": dashboardApp },
   },
@@ -212,7 +212,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "GET",
     path: `${A}/dashboard_apps/{id}`,
     operationId: "gap:dashboard-apps-show",
-    reason: "chatwoot-api.md §3.9: dashboard apps are not in the OpenAPI spec",
+    reason: "dashboard apps are not in the OpenAPI spec",
     pathParams: idParam,
     responses: { "200": dashboardApp },
   },
@@ -221,7 +221,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "PATCH",
     path: `${A}/dashboard_apps/{id}`,
     operationId: "gap:dashboard-apps-update",
-    reason: "chatwoot-api.md §3.9: dashboard apps are not in the OpenAPI spec",
+    reason: "dashboard apps are not in the OpenAPI spec",
     pathParams: idParam,
     requestBody: dashboardAppPayload,
     responses: { "200": dashboardApp },
@@ -231,7 +231,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "DELETE",
     path: `${A}/dashboard_apps/{id}`,
     operationId: "gap:dashboard-apps-delete",
-    reason: "chatwoot-api.md §1/§3.9: dashboard apps are not in the OpenAPI spec; destroy answers 204",
+    reason: "dashboard apps are not in the OpenAPI spec; destroy answers 204",
     pathParams: idParam,
     responses: { "204": null },
   },
@@ -240,7 +240,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "GET",
     path: "/api",
     operationId: "gap:installation-version",
-    reason: "chatwoot-api.md §1: GET /api (no auth) reports the version for feature detection; not in the spec",
+    reason: "GET /api (no auth) reports the version for feature detection; not in the spec",
     responses: {
       "200": {
         type: "object",
@@ -257,7 +257,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     path: `${A}/contacts`,
     status: "200",
     reason:
-      "chatwoot-api.md §3.2: create → { payload: { contact, contact_inbox: { inbox, source_id } } }; the spec's extended_contact has payload as an array",
+      "create → { payload: { contact, contact_inbox: { inbox, source_id } } }; the spec's extended_contact has payload as an array",
     schema: {
       type: "object",
       required: ["payload"],
@@ -281,7 +281,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "PUT",
     path: `${A}/contacts/{id}`,
     status: "200",
-    reason: "chatwoot-api.md §3.2: show/update → 200 { payload: contact }; the spec says 204 with a bare contact",
+    reason: "show/update → 200 { payload: contact }; the spec says 204 with a bare contact",
     schema: { type: "object", required: ["payload"], properties: { payload: contact } },
   },
   {
@@ -289,7 +289,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "DELETE",
     path: `${A}/custom_attribute_definitions/{id}`,
     status: "204",
-    reason: "chatwoot-api.md §1: custom attribute definitions answer destroy with 204; the spec says 200",
+    reason: "custom attribute definitions answer destroy with 204; the spec says 200",
     schema: null,
   },
   {
@@ -297,7 +297,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "GET",
     path: `${A}/webhooks`,
     status: "200",
-    reason: "chatwoot-api.md §3.8: GET /webhooks → { payload: { webhooks: [...] } }; the spec says a bare array",
+    reason: "GET /webhooks → { payload: { webhooks: [...] } }; the spec says a bare array",
     schema: {
       type: "object",
       required: ["payload"],
@@ -315,7 +315,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "POST",
     path: `${A}/webhooks`,
     status: "200",
-    reason: "chatwoot-api.md §3.8: POST /webhooks → { payload: { webhook } }; the spec says a bare webhook",
+    reason: "POST /webhooks → { payload: { webhook } }; the spec says a bare webhook",
     schema: {
       type: "object",
       required: ["payload"],
@@ -327,7 +327,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "PATCH",
     path: `${A}/webhooks/{webhook_id}`,
     status: "200",
-    reason: "chatwoot-api.md §3.8: PATCH /webhooks/{id} → { payload: { webhook } }; the spec says a bare webhook",
+    reason: "PATCH /webhooks/{id} → { payload: { webhook } }; the spec says a bare webhook",
     schema: {
       type: "object",
       required: ["payload"],
@@ -340,7 +340,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     path: `${A}/conversations/{conversation_id}/assignments`,
     status: "200",
     reason:
-      "chatwoot-api.md §3.4: assignments answer agent JSON, team JSON (team_id) or null (unassign); the spec says user only",
+      "assignments answer agent JSON, team JSON (team_id) or null (unassign); the spec says user only",
     schema: { anyOf: [{ type: "null" }, ref("agent"), ref("team")] },
   },
   {
@@ -375,7 +375,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "POST",
     path: `${A}/contacts`,
     reason:
-      "chatwoot-api.md §3.2: inbox_id (+ source_id) is optional on create (it only adds a contact_inbox); the spec requires inbox_id. E-mail/phone/identifier may be null.",
+      "inbox_id (+ source_id) is optional on create (it only adds a contact_inbox); the spec requires inbox_id. E-mail/phone/identifier may be null.",
     schema: {
       type: "object",
       properties: {
@@ -397,7 +397,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "POST",
     path: `${A}/conversations`,
     reason:
-      "chatwoot-api.md §3.4: give inbox_id + contact_id (contact_inbox found or created), or a source_id; the spec requires source_id",
+      "give inbox_id + contact_id (contact_inbox found or created), or a source_id; the spec requires source_id",
     schema: {
       type: "object",
       anyOf: [{ required: ["source_id"] }, { required: ["inbox_id", "contact_id"] }],
@@ -419,7 +419,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     kind: "request",
     method: "POST",
     path: `${A}/conversations/{conversation_id}/toggle_priority`,
-    reason: "chatwoot-api.md §3.4: priority is urgent|high|medium|low|null (null clears); the spec allows 'none' only",
+    reason: "priority is urgent|high|medium|low|null (null clears); the spec allows 'none' only",
     schema: {
       type: "object",
       required: ["priority"],
@@ -430,7 +430,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     kind: "request",
     method: "PATCH",
     path: `${A}/conversations/{conversation_id}`,
-    reason: "chatwoot-api.md §3.4: PATCH accepts priority (null clears); the spec allows 'none' only",
+    reason: "PATCH accepts priority (null clears); the spec allows 'none' only",
     schema: {
       type: "object",
       properties: {
@@ -444,7 +444,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "POST",
     path: `${A}/contacts/filter`,
     reason:
-      "chatwoot-api.md §3.2: the last condition has query_operator null, and operators include is_present, is_not_present, is_greater_than, is_less_than, days_before, starts_with; the spec enumerates four operators and no null",
+      "the last condition has query_operator null, and operators include is_present, is_not_present, is_greater_than, is_less_than, days_before, starts_with; the spec enumerates four operators and no null",
     schema: {
       type: "object",
       required: ["payload"],
@@ -486,7 +486,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     method: "POST",
     path: `${A}/conversations/{conversation_id}/assignments`,
     reason:
-      "chatwoot-api.md §3.4: assignee_id null unassigns (the controller finds no user and answers null); assignee_type AgentBot assigns a bot; the spec allows numbers only",
+      "assignee_id null unassigns (the controller finds no user and answers null); assignee_type AgentBot assigns a bot; the spec allows numbers only",
     schema: {
       type: "object",
       properties: {
@@ -506,7 +506,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     name: "attribute_model",
     required: false,
     reason:
-      "chatwoot-api.md §3.3: attribute_model=contact_attribute|conversation_attribute|company_attribute (Rails enum names; integers also work); the spec allows '0'/'1' only and marks it required",
+      "attribute_model=contact_attribute|conversation_attribute|company_attribute (Rails enum names; integers also work); the spec allows '0'/'1' only and marks it required",
     schema: {
       type: "string",
       enum: ["conversation_attribute", "contact_attribute", "company_attribute", "0", "1", "2"],
@@ -517,31 +517,31 @@ export const KNOWN_GAPS: KnownGap[] = [
   {
     kind: "schema",
     pointer: "/conversation/properties/status",
-    reason: "chatwoot-api.md §3.4: conversation status can be snoozed; the spec enum omits it",
+    reason: "conversation status can be snoozed; the spec enum omits it",
     schema: { type: "string", enum: ["open", "resolved", "pending", "snoozed"] },
   },
   {
     kind: "schema",
     pointer: "/webhook/properties/subscriptions",
-    reason: "chatwoot-api.md §5.1: ALLOWED_WEBHOOK_EVENTS includes inbox_created/inbox_updated; the OpenAPI enum omits them",
+    reason: "ALLOWED_WEBHOOK_EVENTS includes inbox_created/inbox_updated; the OpenAPI enum omits them",
     schema: { type: "array", items: { type: "string", enum: WEBHOOK_EVENTS } },
   },
   {
     kind: "schema",
     pointer: "/webhook_create_update_payload/properties/subscriptions",
-    reason: "chatwoot-api.md §5.1: ALLOWED_WEBHOOK_EVENTS includes inbox_created/inbox_updated; the OpenAPI enum omits them",
+    reason: "ALLOWED_WEBHOOK_EVENTS includes inbox_created/inbox_updated; the OpenAPI enum omits them",
     schema: { type: "array", items: { type: "string", enum: WEBHOOK_EVENTS } },
   },
   {
     kind: "schema",
     pointer: "/webhook/properties/name",
-    reason: "webhook name is optional (chatwoot-api.md §3.8 `name?`), so the JSON carries null when unset",
+    reason: "webhook name is optional (the webhook's `name` is optional in `app/models/webhook.rb`), so the JSON carries null when unset",
     schema: nullableString,
   },
   {
     kind: "schema",
     pointer: "/custom_attribute_create_update_payload/properties/attribute_display_type",
-    reason: "chatwoot-api.md §3.3: attribute_display_type is sent by name (text, number, …); Rails enums also take the integer the spec documents",
+    reason: "attribute_display_type is sent by name (text, number, …); Rails enums also take the integer the spec documents",
     schema: {
       anyOf: [
         { type: "integer", minimum: 0, maximum: 7 },
@@ -552,7 +552,7 @@ export const KNOWN_GAPS: KnownGap[] = [
   {
     kind: "schema",
     pointer: "/custom_attribute_create_update_payload/properties/attribute_model",
-    reason: "chatwoot-api.md §3.3: attribute_model is sent by name; Rails enums also take the integer the spec documents",
+    reason: "attribute_model is sent by name; Rails enums also take the integer the spec documents",
     schema: {
       anyOf: [
         { type: "integer", minimum: 0, maximum: 2 },
@@ -563,7 +563,7 @@ export const KNOWN_GAPS: KnownGap[] = [
   {
     kind: "schema",
     pointer: "/custom_attribute/properties/attribute_values",
-    reason: "chatwoot-api.md §3.3: attribute_values is an array (jsonb, default []); the spec says string",
+    reason: "attribute_values is an array (jsonb, default []); the spec says string",
     schema: { type: "array", items: { type: "string" } },
   },
   {
@@ -606,7 +606,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     kind: "schema",
     pointer: "/public_inbox/properties/working_hours",
     reason:
-      "chatwoot-api.md §3.1: closed days have null open/close hours (the default rows for Sat/Sun); the public inbox schema says integer",
+      "closed days have null open/close hours (the default rows for Sat/Sun); the public inbox schema says integer",
     schema: {
       type: "array",
       items: {
@@ -628,7 +628,7 @@ export const KNOWN_GAPS: KnownGap[] = [
   {
     kind: "error-status",
     reason:
-      "chatwoot-api.md §1: every endpoint can answer 401/404/422 (RequestExceptionHandler), 402 (limits), 400/500 (Rails defaults); the spec lists few of them. Undocumented 4xx/5xx must still carry one of the §1 error bodies.",
+      "every endpoint can answer 401/404/422 (RequestExceptionHandler), 402 (limits), 400/500 (Rails defaults); the spec lists few of them. Undocumented 4xx/5xx must still carry one of Chatwoot's error bodies.",
     schema: {
       anyOf: [
         {

@@ -1,6 +1,6 @@
 /**
  * State transitions shared by the Application API, the Public API and the control endpoints.
- * Each one fires the account webhooks Chatwoot's listeners would (chatwoot-api.md §5.1).
+ * Each one fires the account webhooks Chatwoot's listeners would (`app/listeners/webhook_listener.rb`).
  */
 import type { RouteContext } from "./context"
 import { errors } from "./http"

@@ -1,6 +1,6 @@
 /**
- * JSON shapes Chatwoot v4.15.1 answers with (jbuilder views) and sends in webhooks (§5.2 of
- * chatwoot-api.md). Field order follows the Rails views where it matters for readability only.
+ * JSON shapes Chatwoot v4.15.1 answers with (jbuilder views) and sends in webhooks (`app/models/*#webhook_data`,
+ * `push_event_data`). Field order follows the Rails views where it matters for readability only.
  */
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }

@@ -1,5 +1,5 @@
 /**
- * Realistic Chatwoot 4.15 account-webhook payloads (chatwoot-api.md §5.2) for tests that need one
+ * Realistic Chatwoot 4.15 account-webhook payloads for tests that need one
  * without driving the sandbox. Every builder returns a fresh object; `overrides` are deep-merged
  * (arrays are replaced, not merged).
  */

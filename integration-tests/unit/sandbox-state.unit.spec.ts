@@ -285,7 +285,7 @@ describe("Chatwoot sandbox: tokens", () => {
     expect((await agent<ErrorReply>("POST", `${A}/webhooks`, { url: "https://x.example/h", subscriptions: ["message_created"] })).status).toBe(401)
     expect((await agent<ErrorReply>("POST", `${A}/inboxes`, { name: "x", channel: { type: "api" } })).body).toEqual(forbidden)
     expect((await agent("POST", `${A}/custom_attribute_definitions`, { attribute_display_name: "X", attribute_key: "x" })).status).toBe(401)
-    // reads stay open to agents; dashboard apps have no policy (chatwoot-api.md §3.9)
+    // reads stay open to agents; dashboard apps have no policy
     expect((await agent("GET", `${A}/contacts`)).status).toBe(200)
     expect((await agent("GET", `${A}/custom_attribute_definitions`)).status).toBe(200)
     expect((await agent("POST", `${A}/dashboard_apps`, { title: "Orders", content: [{ type: "frame", url: "https://m.example/app" }] })).status).toBe(200)

@@ -1,6 +1,6 @@
 /**
- * Chatwoot sandbox: account webhooks — signing exactly per chatwoot-api.md §5.3, automatic events on
- * API state changes (§5.1), payload shapes (§5.2), delivery semantics (§5.4) and the HTTP controls.
+ * Chatwoot sandbox: account webhooks — signing exactly as Chatwoot does it (HMAC-SHA256 of "<ts>.<raw body>"), automatic events on
+ * API state changes, payload shapes, delivery semantics and the HTTP controls.
  */
 import { createHmac, timingSafeEqual } from "node:crypto"
 import http from "node:http"
@@ -19,7 +19,7 @@ import {
 } from "../sandbox"
 import { provisionAccount, rawApi, type ProvisionedAccount } from "../sandbox/testing"
 
-/** The verification recipe of chatwoot-api.md §5.3, verbatim (independent of the sandbox code). */
+/** The receiver's signature verification recipe, verbatim (independent of the sandbox code). */
 function verifyChatwoot(raw: Buffer, headers: Record<string, string | undefined>, secret: string, maxSkewSec = 300) {
   const ts = headers["x-chatwoot-timestamp"]
   const sig = headers["x-chatwoot-signature"]
@@ -72,7 +72,7 @@ async function startReceiver() {
 
 type Receiver = Awaited<ReturnType<typeof startReceiver>>
 
-describe("Chatwoot sandbox: webhook signing (chatwoot-api.md §5.3)", () => {
+describe("Chatwoot sandbox: webhook signing", () => {
   let sandbox: Sandbox
   let receiver: Receiver
   let shop: ProvisionedAccount

@@ -1,4 +1,4 @@
-/** Application API (`/api/v1/accounts/{account_id}/…`, `/api/v1/profile`), chatwoot-api.md §3. */
+/** Application API (`/api/v1/accounts/{account_id}/…`, `/api/v1/profile`). */
 import { requireAdmin, requireUser, type RouteContext } from "../context"
 import { empty, errors, json, type Router } from "../http"
 import {
