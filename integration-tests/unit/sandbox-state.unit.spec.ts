@@ -1,5 +1,5 @@
 /**
- * Chatwoot sandbox: state, uniqueness, idempotency facts (§8.3) and token enforcement (§1).
+ * Chatwoot sandbox: state, uniqueness, idempotency facts and token enforcement.
  */
 import { startSandbox, type Sandbox } from "../sandbox"
 import { provisionAccount, rawApi, type ProvisionedAccount } from "../sandbox/testing"
@@ -155,7 +155,7 @@ describe("Chatwoot sandbox: state and uniqueness", () => {
     expect(list.body.data.payload.map((c) => c.id)).toEqual([1])
   })
 
-  it("keeps §8.3 idempotency facts: POST /accounts duplicates, POST /users and account_users do not", async () => {
+  it("keeps the idempotency facts: POST /accounts duplicates, POST /users and account_users do not", async () => {
     const platform = rawApi(sandbox, sandbox.platformToken)
     const one = await platform<{ id: number }>("POST", "/platform/api/v1/accounts", { name: "Twin" })
     const two = await platform<{ id: number }>("POST", "/platform/api/v1/accounts", { name: "Twin" })

@@ -102,7 +102,7 @@ describe("Chatwoot sandbox: webhook signing", () => {
     await receiver.close()
   })
 
-  it("signs an API-triggered event so the §5.3 recipe verifies it over the raw body", async () => {
+  it("signs an API-triggered event so the verification recipe verifies it over the raw body", async () => {
     await rawApi(sandbox, shop.adminToken)("POST", `/api/v1/accounts/${shop.accountId}/contacts`, {
       name: "Jane",
       email: "jane@example.com",
@@ -221,7 +221,7 @@ describe("Chatwoot sandbox: automatic webhooks on API changes", () => {
     const contact = await api<{ payload: { contact: { id: number } } }>("POST", `${A}/contacts`, { name: "Jane", email: "jane@example.com", identifier: "cus_1" })
     const contactId = contact.body.payload.contact.id
     await api("PUT", `${A}/contacts/${contactId}`, { custom_attributes: { tier: "gold" } })
-    // an update that changes nothing fires nothing (§5.1)
+    // an update that changes nothing fires nothing
     await api("PUT", `${A}/contacts/${contactId}`, { custom_attributes: { tier: "gold" } })
     const conv = await api<{ id: number }>("POST", `${A}/conversations`, { inbox_id: shop.apiInboxId, contact_id: contactId })
     await api("POST", `${A}/conversations/${conv.body.id}/messages`, { content: "Where is my order?", message_type: "incoming" })
@@ -254,7 +254,7 @@ describe("Chatwoot sandbox: automatic webhooks on API changes", () => {
       sender: { id: contactId, identifier: "cus_1" },
     })
     expect(typeof incoming.created_at).toBe("string")
-    // private notes arrive as outgoing message_created with private: true (§5.1)
+    // private notes arrive as outgoing message_created with private: true
     expect(note).toMatchObject({ message_type: "outgoing", private: true, sender: { type: "user", id: shop.userId } })
 
     const statusChanged = receiver.ofEvent("conversation_status_changed")[0].json
@@ -304,7 +304,7 @@ describe("Chatwoot sandbox: automatic webhooks on API changes", () => {
   })
 })
 
-describe("webhook payload builders (§5.2 shapes)", () => {
+describe("webhook payload builders (account-webhook payload shapes)", () => {
   it("build every event with its event key and deep-merged overrides", () => {
     const conv = buildConversationPayload("conversation_updated", { id: 9, meta: { sender: { identifier: "cus_9" } } })
     expect(conv).toMatchObject({ event: "conversation_updated", id: 9, meta: { sender: { identifier: "cus_9", type: "contact" } } })

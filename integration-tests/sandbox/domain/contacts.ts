@@ -145,7 +145,7 @@ export function updateContact(ctx: RouteContext, contact: ContactRecord, input: 
   return contact
 }
 
-/** Apply `next` onto `contact`, firing contact_updated when something changed (§5.1). */
+/** Apply `next` onto `contact`, firing contact_updated when something changed. */
 export function commitContact(ctx: RouteContext, contact: ContactRecord, next: ContactRecord): void {
   const changed: ChangedAttributes = []
   for (const field of TRACKED_CONTACT_FIELDS) {

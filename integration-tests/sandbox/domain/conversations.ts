@@ -52,7 +52,7 @@ export function createConversation(
   return conversation
 }
 
-// attributes whose change fires conversation_updated (§5.1)
+// attributes whose change fires conversation_updated
 const CONVERSATION_UPDATE_FIELDS = [
   "team_id",
   "assignee_id",

@@ -6,8 +6,6 @@ import type { WebhookRecord } from "../types"
 import { has, int, nullableStr, secureToken, str, unwrap } from "../util"
 import { A, scope, scoped } from "./shared"
 
-// ---- account webhooks (§3.8) ----
-
 /** `Webhook::ALLOWED_WEBHOOK_EVENTS` (the OpenAPI enum omits the inbox events) */
 export const WEBHOOK_EVENTS = [
   "conversation_status_changed",
@@ -85,7 +83,7 @@ export function registerAccountWebhookRoutes(router: Router<RouteContext>): void
       name: nullableStr(input.name),
       subscriptions: candidate.subscriptions,
       secret: secureToken(),
-      // stored and echoed, but does not filter deliveries (§3.8)
+      // stored and echoed, but does not filter deliveries
       inbox_id: inboxId !== undefined && ctx.store.inbox(s.account.id, inboxId) ? inboxId : null,
       created_at: now,
       updated_at: now,

@@ -7,8 +7,6 @@ import { has, nullableStr, str, unwrap, type JsonObject } from "../util"
 import { A, scope, scoped } from "./shared"
 import { stringList } from "./account-webhooks"
 
-// ---- custom attribute definitions (§3.3) ----
-
 const ATTRIBUTE_MODELS: AttributeModel[] = ["conversation_attribute", "contact_attribute", "company_attribute"]
 const DISPLAY_TYPES: AttributeDisplayType[] = ["text", "number", "currency", "percent", "link", "date", "list", "checkbox"]
 const STANDARD_ATTRIBUTES: Record<AttributeModel, string[]> = {

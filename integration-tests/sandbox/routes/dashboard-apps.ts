@@ -6,8 +6,6 @@ import type { DashboardAppRecord } from "../types"
 import { has, isObject, str, unwrap } from "../util"
 import { A, scope, scoped } from "./shared"
 
-// ---- dashboard apps (§3.9) ----
-
 function dashboardContent(raw: unknown): DashboardAppRecord["content"] | undefined {
   if (!Array.isArray(raw) || raw.length === 0) return undefined
   const content: DashboardAppRecord["content"] = []
@@ -21,7 +19,7 @@ function dashboardContent(raw: unknown): DashboardAppRecord["content"] | undefin
 }
 
 export function registerDashboardAppRoutes(router: Router<RouteContext>): void {
-  // ---- dashboard apps: no Pundit policy, any account member (§3.9); index = bare array ----
+  // ---- dashboard apps: no Pundit policy, any account member; index = bare array ----
   router.on("GET", `${A}/dashboard_apps`, (ctx, params) => {
     const { account } = scope(ctx, params)
     const apps = [...ctx.store.state.dashboardApps.values()].filter((a) => a.account_id === account.id)

@@ -1,4 +1,4 @@
-/** Inboxes (§3.1): web widget, API and e-mail channels; working hours via PATCH only. */
+/** Inboxes: web widget, API and e-mail channels; working hours via PATCH only. */
 import { requireAdmin, type RouteContext } from "../context"
 import { errors, json, type Router } from "../http"
 import type { ChangedAttributes } from "../json-types"

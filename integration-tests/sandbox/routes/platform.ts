@@ -100,7 +100,7 @@ export function registerPlatformRoutes(router: Router<RouteContext>): void {
     return json(200, accounts.map(platformAccountJson))
   })
 
-  // POST /accounts: not idempotent (§8.3): every call makes a new account
+  // POST /accounts: not idempotent: every call makes a new account
   router.on("POST", `${P}/accounts`, (ctx) => {
     requirePlatform(ctx)
     const input = body(ctx)

@@ -7,7 +7,7 @@ import { bool, has, nullableStr, str, unwrap } from "../util"
 import { A, scope, scoped } from "./shared"
 
 export function registerTeamAndLabelRoutes(router: Router<RouteContext>): void {
-  // ---- teams (§3.6) ----
+  // ---- teams ----
   router.on("GET", `${A}/teams`, (ctx, params) => {
     const { account } = scope(ctx, params)
     const teams = [...ctx.store.state.teams.values()].filter((t) => t.account_id === account.id)
@@ -63,7 +63,7 @@ export function registerTeamAndLabelRoutes(router: Router<RouteContext>): void {
     return { status: 200, empty: true }
   })
 
-  // ---- labels (§3.6) ----
+  // ---- labels ----
   router.on("GET", `${A}/labels`, (ctx, params) => {
     const { account } = scope(ctx, params)
     const labels = [...ctx.store.state.labels.values()].filter((l) => l.account_id === account.id)
