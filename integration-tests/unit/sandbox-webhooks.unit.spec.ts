@@ -1,6 +1,7 @@
 /**
- * Chatwoot sandbox: account webhooks — signing exactly as Chatwoot does it (HMAC-SHA256 of "<ts>.<raw body>"), automatic events on
- * API state changes, payload shapes, delivery semantics and the HTTP controls.
+ * Chatwoot sandbox: account webhooks — signing exactly as Chatwoot does it (HMAC-SHA256 of
+ * "<ts>.<raw body>"), automatic events on API state changes, payload shapes, delivery semantics
+ * and the HTTP controls.
  */
 import { createHmac, timingSafeEqual } from "node:crypto"
 import http from "node:http"
