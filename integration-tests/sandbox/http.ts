@@ -27,7 +27,7 @@ export class HttpError extends Error {
   }
 }
 
-// Chatwoot error bodies (chatwoot-api.md §1)
+// Chatwoot error bodies (RequestExceptionHandler, Devise, Rails defaults)
 export const errors = {
   notFound: () => new HttpError(404, { error: "Resource could not be found" }),
   /** Platform/Public controllers have no handle_with_exception: Rails' default 404 */

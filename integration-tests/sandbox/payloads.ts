@@ -1,5 +1,5 @@
 /**
- * Realistic Chatwoot 4.15 account-webhook payloads (chatwoot-api.md §5.2) for tests that need one
+ * Realistic Chatwoot 4.15 account-webhook payloads for tests that need one
  * without driving the sandbox. Every builder returns a fresh object; `overrides` are deep-merged
  * (arrays are replaced, not merged).
  */
@@ -172,7 +172,7 @@ export function buildConversationPayload(
   if (event === "conversation_updated") {
     payload.changed_attributes = changedAttributes ?? [{ status: { previous_value: "pending", current_value: "open" } }]
   } else if (event === "conversation_status_changed") {
-    // the dispatcher's status_change is normally empty after commit (§5.2)
+    // the dispatcher's status_change is normally empty after commit
     payload.changed_attributes = changedAttributes ?? null
   }
   return payload
@@ -264,7 +264,7 @@ export type BuildableEvent =
   | TypingEventName
   | "webwidget_triggered"
 
-/** One entry point for every §5.2 event name. */
+/** One entry point for every account-webhook event name. */
 export function buildWebhookPayload(event: BuildableEvent, overrides?: object): WebhookPayload {
   switch (event) {
     case "conversation_created":

@@ -53,7 +53,7 @@ export interface ProvisionedAccount {
 }
 
 /**
- * The plugin's provisioning recipe (chatwoot-api.md §11.1) through the Platform and Application
+ * The plugin's provisioning recipe through the Platform and Application
  * APIs: account, administrator, agent, website inbox (hmac_mandatory) and API inbox.
  */
 export async function provisionAccount(sandbox: Sandbox, name = "Storefront"): Promise<ProvisionedAccount> {

@@ -1,5 +1,5 @@
 /**
- * Account-webhook delivery as Chatwoot 4.15 does it (chatwoot-api.md §5.3, §5.4):
+ * Account-webhook delivery as Chatwoot 4.15 does it (`app/jobs/webhook_job.rb`, `lib/webhooks/trigger.rb`):
  * Content-Type/Accept JSON, a fresh X-Chatwoot-Delivery uuid per (event × endpoint), and for
  * endpoints with a secret X-Chatwoot-Timestamp + X-Chatwoot-Signature
  * `sha256=<hex HMAC-SHA256(secret, "<ts>.<raw body>")>`. One attempt, WEBHOOK_TIMEOUT, no retry.

@@ -1,5 +1,5 @@
 /**
- * A stand-in for Chatwoot's web widget SDK (`GET /packs/js/sdk.js`, chatwoot-api.md §6): enough
+ * A stand-in for Chatwoot's web widget SDK (`GET /packs/js/sdk.js`): enough
  * for a storefront loader to be tested in a browser. `chatwootSDK.run()` renders a bubble, defines
  * `window.$chatwoot` (setUser, reset, toggle, setLocale, setCustomAttributes, …) and dispatches
  * `chatwoot:ready`. Every call is kept in `window.__chatwootCalls` and posted to

@@ -1,6 +1,5 @@
 /**
- * A web-widget visitor, as Chatwoot's widget API (`/api/v1/widget/*`) handles one (chatwoot-api.md
- * §6.5–6.6): a new anonymous contact and contact inbox; `setUser` (identifier + optional
+ * A web-widget visitor, as Chatwoot's widget API (`/api/v1/widget/*`) handles one (`app/controllers/api/v1/widget/`): a new anonymous contact and contact inbox; `setUser` (identifier + optional
  * identifier_hash, checked like `Widget::ContactsController#valid_hmac?`: a match marks the contact
  * inbox `hmac_verified`, a mismatch is 401) and the pre-chat form (e-mail/name) both run
  * `ContactIdentifyAction`, which merges the visitor into an existing contact with the same

@@ -1,5 +1,5 @@
 /**
- * Chatwoot sandbox: state, uniqueness, idempotency facts (§8.3) and token enforcement (§1).
+ * Chatwoot sandbox: state, uniqueness, idempotency facts and token enforcement.
  */
 import { startSandbox, type Sandbox } from "../sandbox"
 import { provisionAccount, rawApi, type ProvisionedAccount } from "../sandbox/testing"
@@ -155,7 +155,7 @@ describe("Chatwoot sandbox: state and uniqueness", () => {
     expect(list.body.data.payload.map((c) => c.id)).toEqual([1])
   })
 
-  it("keeps §8.3 idempotency facts: POST /accounts duplicates, POST /users and account_users do not", async () => {
+  it("keeps the idempotency facts: POST /accounts duplicates, POST /users and account_users do not", async () => {
     const platform = rawApi(sandbox, sandbox.platformToken)
     const one = await platform<{ id: number }>("POST", "/platform/api/v1/accounts", { name: "Twin" })
     const two = await platform<{ id: number }>("POST", "/platform/api/v1/accounts", { name: "Twin" })
@@ -285,7 +285,7 @@ describe("Chatwoot sandbox: tokens", () => {
     expect((await agent<ErrorReply>("POST", `${A}/webhooks`, { url: "https://x.example/h", subscriptions: ["message_created"] })).status).toBe(401)
     expect((await agent<ErrorReply>("POST", `${A}/inboxes`, { name: "x", channel: { type: "api" } })).body).toEqual(forbidden)
     expect((await agent("POST", `${A}/custom_attribute_definitions`, { attribute_display_name: "X", attribute_key: "x" })).status).toBe(401)
-    // reads stay open to agents; dashboard apps have no policy (chatwoot-api.md §3.9)
+    // reads stay open to agents; dashboard apps have no policy
     expect((await agent("GET", `${A}/contacts`)).status).toBe(200)
     expect((await agent("GET", `${A}/custom_attribute_definitions`)).status).toBe(200)
     expect((await agent("POST", `${A}/dashboard_apps`, { title: "Orders", content: [{ type: "frame", url: "https://m.example/app" }] })).status).toBe(200)

@@ -1,6 +1,7 @@
 /**
- * Chatwoot sandbox: account webhooks — signing exactly per chatwoot-api.md §5.3, automatic events on
- * API state changes (§5.1), payload shapes (§5.2), delivery semantics (§5.4) and the HTTP controls.
+ * Chatwoot sandbox: account webhooks — signing exactly as Chatwoot does it (HMAC-SHA256 of
+ * "<ts>.<raw body>"), automatic events on API state changes, payload shapes, delivery semantics
+ * and the HTTP controls.
  */
 import { createHmac, timingSafeEqual } from "node:crypto"
 import http from "node:http"
@@ -19,7 +20,7 @@ import {
 } from "../sandbox"
 import { provisionAccount, rawApi, type ProvisionedAccount } from "../sandbox/testing"
 
-/** The verification recipe of chatwoot-api.md §5.3, verbatim (independent of the sandbox code). */
+/** The receiver's signature verification recipe, verbatim (independent of the sandbox code). */
 function verifyChatwoot(raw: Buffer, headers: Record<string, string | undefined>, secret: string, maxSkewSec = 300) {
   const ts = headers["x-chatwoot-timestamp"]
   const sig = headers["x-chatwoot-signature"]
@@ -72,7 +73,7 @@ async function startReceiver() {
 
 type Receiver = Awaited<ReturnType<typeof startReceiver>>
 
-describe("Chatwoot sandbox: webhook signing (chatwoot-api.md §5.3)", () => {
+describe("Chatwoot sandbox: webhook signing", () => {
   let sandbox: Sandbox
   let receiver: Receiver
   let shop: ProvisionedAccount
@@ -102,7 +103,7 @@ describe("Chatwoot sandbox: webhook signing (chatwoot-api.md §5.3)", () => {
     await receiver.close()
   })
 
-  it("signs an API-triggered event so the §5.3 recipe verifies it over the raw body", async () => {
+  it("signs an API-triggered event so the verification recipe verifies it over the raw body", async () => {
     await rawApi(sandbox, shop.adminToken)("POST", `/api/v1/accounts/${shop.accountId}/contacts`, {
       name: "Jane",
       email: "jane@example.com",
@@ -221,7 +222,7 @@ describe("Chatwoot sandbox: automatic webhooks on API changes", () => {
     const contact = await api<{ payload: { contact: { id: number } } }>("POST", `${A}/contacts`, { name: "Jane", email: "jane@example.com", identifier: "cus_1" })
     const contactId = contact.body.payload.contact.id
     await api("PUT", `${A}/contacts/${contactId}`, { custom_attributes: { tier: "gold" } })
-    // an update that changes nothing fires nothing (§5.1)
+    // an update that changes nothing fires nothing
     await api("PUT", `${A}/contacts/${contactId}`, { custom_attributes: { tier: "gold" } })
     const conv = await api<{ id: number }>("POST", `${A}/conversations`, { inbox_id: shop.apiInboxId, contact_id: contactId })
     await api("POST", `${A}/conversations/${conv.body.id}/messages`, { content: "Where is my order?", message_type: "incoming" })
@@ -254,7 +255,7 @@ describe("Chatwoot sandbox: automatic webhooks on API changes", () => {
       sender: { id: contactId, identifier: "cus_1" },
     })
     expect(typeof incoming.created_at).toBe("string")
-    // private notes arrive as outgoing message_created with private: true (§5.1)
+    // private notes arrive as outgoing message_created with private: true
     expect(note).toMatchObject({ message_type: "outgoing", private: true, sender: { type: "user", id: shop.userId } })
 
     const statusChanged = receiver.ofEvent("conversation_status_changed")[0].json
@@ -304,7 +305,7 @@ describe("Chatwoot sandbox: automatic webhooks on API changes", () => {
   })
 })
 
-describe("webhook payload builders (§5.2 shapes)", () => {
+describe("webhook payload builders (account-webhook payload shapes)", () => {
   it("build every event with its event key and deep-merged overrides", () => {
     const conv = buildConversationPayload("conversation_updated", { id: 9, meta: { sender: { identifier: "cus_9" } } })
     expect(conv).toMatchObject({ event: "conversation_updated", id: 9, meta: { sender: { identifier: "cus_9", type: "contact" } } })

@@ -1,4 +1,4 @@
-/** Contacts (§3.2): CRUD, search, filter, merge, contact inboxes, a contact's conversations. */
+/** Contacts: CRUD, search, filter, merge, contact inboxes, a contact's conversations. */
 import { requireAdmin, type RouteContext } from "../context"
 import {
   contactInput,

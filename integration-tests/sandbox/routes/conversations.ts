@@ -1,4 +1,4 @@
-/** Conversations and messages (§3.4, §3.5). URLs and JSON ids use the per-account display id. */
+/** Conversations and messages. URLs and JSON ids use the per-account display id. */
 import type { RouteContext } from "../context"
 import { changeConversation, createConversation, createMessage, setPriority, setStatus } from "../domain"
 import { errors, json, type Router } from "../http"

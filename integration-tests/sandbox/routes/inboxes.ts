@@ -1,4 +1,4 @@
-/** Inboxes (§3.1): web widget, API and e-mail channels; working hours via PATCH only. */
+/** Inboxes: web widget, API and e-mail channels; working hours via PATCH only. */
 import { requireAdmin, type RouteContext } from "../context"
 import { errors, json, type Router } from "../http"
 import type { ChangedAttributes } from "../json-types"
@@ -254,7 +254,7 @@ export function registerInboxRoutes(router: Router<RouteContext>): void {
       sender_name_type: "friendly",
       business_name: null,
       portal_id: null,
-      // working hours are editable only through PATCH (chatwoot-api.md §3.1)
+      // working hours are editable only through PATCH (`app/controllers/api/v1/accounts/inboxes_controller.rb`)
       working_hours: defaultWorkingHours(),
       created_at: now,
       updated_at: now,

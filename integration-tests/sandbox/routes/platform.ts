@@ -1,4 +1,4 @@
-/** Platform API (`/platform/api/v1`), chatwoot-api.md §2. */
+/** Platform API (`/platform/api/v1`). */
 import { platformAccount, requirePermissible, requirePlatform, type RouteContext } from "../context"
 import { empty, errors, json, type Router } from "../http"
 import { accountUserJson, platformAccountJson, userJson } from "../serializers"
@@ -68,7 +68,7 @@ function applyAccountFields(account: AccountRecord, body: Record<string, unknown
     const features = obj(body.features) ?? {}
     for (const [name, value] of Object.entries(features)) {
       if (!KNOWN_FEATURES.has(name)) {
-        // feature_<name>= → NoMethodError → 500 (chatwoot-api.md §2.2)
+        // feature_<name>= → NoMethodError → 500 (Platform accounts controller)
         throw errors.railsServerError()
       }
       account.features[name] = value === true || value === "true" || value === 1 || value === "1"
@@ -100,7 +100,7 @@ export function registerPlatformRoutes(router: Router<RouteContext>): void {
     return json(200, accounts.map(platformAccountJson))
   })
 
-  // POST /accounts: not idempotent (§8.3): every call makes a new account
+  // POST /accounts: not idempotent: every call makes a new account
   router.on("POST", `${P}/accounts`, (ctx) => {
     requirePlatform(ctx)
     const input = body(ctx)

@@ -1,5 +1,5 @@
 /**
- * Public/Client API (`/public/api/v1/inboxes/{inbox_identifier}/…`), chatwoot-api.md §4: API inboxes
+ * Public/Client API (`/public/api/v1/inboxes/{inbox_identifier}/…`): API inboxes
  * only, no auth, contacts identified by their contact_inbox source_id. No handle_with_exception:
  * missing records are Rails' default 404, HMAC failures a 500.
  */

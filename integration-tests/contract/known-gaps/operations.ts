@@ -1,0 +1,121 @@
+/** KNOWN_GAPS: operations missing from the spec. */
+import type { KnownGap } from "./types"
+import { ref, nullableString, A, idParam, contact, dashboardApp, dashboardAppPayload } from "./shared"
+
+export const OPERATION_GAPS: KnownGap[] = [
+  {
+    kind: "operation",
+    method: "GET",
+    path: "/platform/api/v1/accounts",
+    operationId: "gap:list-platform-accounts",
+    reason: "GET /accounts lists the platform app's accounts; not in the OpenAPI spec",
+    responses: { "200": { type: "array", items: ref("platform_account") } },
+  },
+  {
+    kind: "operation",
+    method: "POST",
+    path: "/platform/api/v1/users/{id}/token",
+    operationId: "gap:create-user-token",
+    reason: "POST /users/{id}/token returns the user's access token; not in the OpenAPI spec",
+    pathParams: idParam,
+    responses: {
+      "200": {
+        type: "object",
+        required: ["access_token", "user"],
+        properties: {
+          access_token: { type: "string" },
+          expiry: { type: ["string", "null"] },
+          user: {
+            type: "object",
+            required: ["id", "email"],
+            properties: {
+              id: { type: "integer" },
+              name: { type: "string" },
+              display_name: nullableString,
+              email: { type: "string" },
+              pubsub_token: { type: "string" },
+            },
+          },
+        },
+      },
+    },
+  },
+  {
+    kind: "operation",
+    method: "PATCH",
+    path: `${A}/contacts/{id}`,
+    operationId: "gap:contact-patch",
+    reason: "routes are GET/PATCH|PUT/DELETE /contacts/{id}; the spec documents PUT only (PATCH = PUT)",
+    pathParams: idParam,
+    requestBody: ref("contact_update_payload"),
+    responses: { "200": { type: "object", required: ["payload"], properties: { payload: contact } } },
+  },
+  {
+    kind: "operation",
+    method: "DELETE",
+    path: `${A}/inboxes/{id}`,
+    operationId: "gap:inbox-delete",
+    reason: "GET/PATCH/DELETE /inboxes/{id}; the spec has no DELETE",
+    pathParams: idParam,
+    responses: { "200": null },
+  },
+  {
+    kind: "operation",
+    method: "GET",
+    path: `${A}/dashboard_apps`,
+    operationId: "gap:dashboard-apps-list",
+    reason: "dashboard apps are not in the OpenAPI spec; index = bare array",
+    responses: { "200": { type: "array", items: dashboardApp } },
+  },
+  {
+    kind: "operation",
+    method: "POST",
+    path: `${A}/dashboard_apps`,
+    operationId: "gap:dashboard-apps-create",
+    reason: "dashboard apps are not in the OpenAPI spec",
+    requestBody: dashboardAppPayload,
+    responses: { "200": dashboardApp },
+  },
+  {
+    kind: "operation",
+    method: "GET",
+    path: `${A}/dashboard_apps/{id}`,
+    operationId: "gap:dashboard-apps-show",
+    reason: "dashboard apps are not in the OpenAPI spec",
+    pathParams: idParam,
+    responses: { "200": dashboardApp },
+  },
+  {
+    kind: "operation",
+    method: "PATCH",
+    path: `${A}/dashboard_apps/{id}`,
+    operationId: "gap:dashboard-apps-update",
+    reason: "dashboard apps are not in the OpenAPI spec",
+    pathParams: idParam,
+    requestBody: dashboardAppPayload,
+    responses: { "200": dashboardApp },
+  },
+  {
+    kind: "operation",
+    method: "DELETE",
+    path: `${A}/dashboard_apps/{id}`,
+    operationId: "gap:dashboard-apps-delete",
+    reason: "dashboard apps are not in the OpenAPI spec; destroy answers 204",
+    pathParams: idParam,
+    responses: { "204": null },
+  },
+  {
+    kind: "operation",
+    method: "GET",
+    path: "/api",
+    operationId: "gap:installation-version",
+    reason: "GET /api (no auth) reports the version for feature detection; not in the spec",
+    responses: {
+      "200": {
+        type: "object",
+        required: ["version"],
+        properties: { version: { type: "string" }, timestamp: { type: "string" } },
+      },
+    },
+  },
+]
