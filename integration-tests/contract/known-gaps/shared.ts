@@ -1,5 +1,6 @@
 /** Schemas and constants shared by the KNOWN_GAPS entries. */
 import type { JsonSchema } from "./types"
+import { WEBHOOK_EVENTS as SANDBOX_WEBHOOK_EVENTS } from "../../sandbox/routes/account-webhooks"
 
 export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` })
 export const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [{ type: "null" }, schema] })
@@ -46,17 +47,5 @@ export const dashboardAppPayload: JsonSchema = {
   },
 }
 
-export const WEBHOOK_EVENTS = [
-  "conversation_status_changed",
-  "conversation_updated",
-  "conversation_created",
-  "contact_created",
-  "contact_updated",
-  "message_created",
-  "message_updated",
-  "webwidget_triggered",
-  "inbox_created",
-  "inbox_updated",
-  "conversation_typing_on",
-  "conversation_typing_off",
-]
+/** Chatwoot's `Webhook::ALLOWED_WEBHOOK_EVENTS`, as the sandbox accepts them. */
+export const WEBHOOK_EVENTS: string[] = [...SANDBOX_WEBHOOK_EVENTS]
